@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    coverage: {
+      provider: 'v8',
+      include: ['src/**'],
+      exclude: ['src/**/*.test.*'],
+      thresholds: { lines: 80 },
+    },
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
