@@ -1,1 +1,31 @@
-export {};
+/**
+ * @usermetrics/browser — browser tracking orchestrator: web vitals, error capture, Umami page views, lazily
+ * loaded OpenReplay replay, consent and a batching transport. SSR-safe.
+ * @packageDocumentation
+ */
+export { createNoopTracker } from './tracker/create-noop-tracker';
+export { createTracker } from './tracker/create-tracker';
+export {
+  getTracker,
+  initializeTracking,
+  reportError,
+  reportWebVitals,
+  setupGlobalErrorHandlers,
+  trackError,
+  trackPageView,
+} from './tracker/default-tracker';
+export type {
+  ConsentCategory,
+  ConsentState,
+  DropReason,
+  ErrorsOptions,
+  PageViewOptions,
+  ReplayOptions,
+  TrackErrorContext,
+  Tracker,
+  TrackerConfig,
+  TrackerStats,
+  TransportOptions,
+  UmamiOptions,
+  WebVitalsOptions,
+} from './types';
