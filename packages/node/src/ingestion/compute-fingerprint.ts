@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+const TOP_FRAMES = 5;
+// `at fn (https://app/x.js?v=123:10:5)` → drop cache-busting queries so a redeploy keeps the fingerprint.
+const QUERY_IN_FRAME = /\?[^\s):]*/g;
+
+/**
+ * A stable id for "the same error": the error type, the (already redacted) message and the top stack frames,
+ * hashed to 16 hex characters. Used when the browser sent no fingerprint of its own.
+ * @example computeFingerprint('TypeError', 'x is undefined', stack) // 'a3f0…' (16 chars)
+ */
+export function computeFingerprint(type: string, message: string, stack: string | undefined): string {
+  const frames = (stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    // Chrome repeats "Type: message" as the first stack line; Firefox/Safari frames contain '@'.
+    .filter((line) => line.startsWith('at ') || line.includes('@'))
+    .slice(0, TOP_FRAMES)
+    .map((line) => line.replace(QUERY_IN_FRAME, ''));
+  return createHash('sha256')
+    .update([type, message, ...frames].join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}

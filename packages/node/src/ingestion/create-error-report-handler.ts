@@ -1,0 +1,135 @@
+import {
+  createId,
+  type ErrorReportPayload,
+  type ErrorReportResponse,
+  METRIC_CATALOG,
+  NAMESPACES,
+  normalizeErrorType,
+  redactString,
+  STRING_LIMITS,
+  sanitizeUrl,
+  validateErrorReport,
+} from '@usermetrics/core';
+import { computeFingerprint } from './compute-fingerprint';
+import { createIngestionHandler, type ParsedRequest } from './create-ingestion-handler';
+import { createDedupeCache, type DedupeCache } from './dedupe-cache';
+import type { ResolvedOptions } from './resolve-options';
+import { resolveSafely } from './resolve-safely';
+import { errorResponse, jsonResponse } from './responses';
+import { routeDimension } from './route-dimension';
+import { dimensionSetsOf } from './sinks';
+import type { ErrorReportHandlerOptions, IngestionHandler } from './types';
+
+const ERRORS_DEF = METRIC_CATALOG.FrontendErrors;
+// `TypeError: x is undefined` as the first stack line (V8), when the report carries no type.
+const STACK_HEAD_TYPE = /^\s*([A-Za-z_$][\w$]{0,99}):/;
+
+/**
+ * Lambda handler for `POST /errors/report` (API Gateway REST v1, HTTP API v2, Function URL). Every report is
+ * redacted again (defence in depth), given a new `errorId` (UUIDv7) that goes back to the browser, logged as
+ * one ERROR line and counted in `FrontendErrors` by `[environment]` and `[environment, errorType]`. A
+ * fingerprint already reported in the same session is counted but logged only as a short INFO line, and the
+ * answer says `duplicate: true`. Never throws (DESIGN §5).
+ * @example
+ * export const handler = createErrorReportHandler({
+ *   allowedOrigins: ['https://app.example.com'],
+ *   environment: 'production',
+ * });
+ */
+export function createErrorReportHandler(options?: ErrorReportHandlerOptions): IngestionHandler {
+  const resolved = resolveSafely('createErrorReportHandler', options);
+  // One cache per handler, kept across warm invocations of the container.
+  const cache = resolved.dedupe
+    ? createDedupeCache(resolved.dedupe.maxSessions, resolved.dedupe.maxFingerprints)
+    : undefined;
+  return createIngestionHandler(resolved, (parsed) => processErrorReport(resolved, cache, parsed));
+}
+
+function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, parsed: ParsedRequest) {
+  const result = validateErrorReport(parsed.json);
+  if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, parsed.headers, result.issues);
+
+  const report = cleanReport(result.value, o.routes);
+  const sessionId = report.sessionId ?? headerSessionId(parsed.request.headers['x-session-id']);
+  const errorId = createId();
+  const occurrences = sessionId !== undefined && cache ? cache.record(sessionId, report.fingerprint) : 1;
+  const duplicate = occurrences > 1;
+  const logger = parsed.logger(sessionId);
+
+  if (duplicate) {
+    logger.info('Frontend error repeated in session', {
+      errorId,
+      fingerprint: report.fingerprint,
+      errorType: report.errorType,
+      occurrences,
+    });
+  } else {
+    logger.error(
+      `Frontend error: ${report.message}`,
+      { name: report.type, message: report.message, stack: report.stack },
+      { errorId, environment: o.environment, ...report.context },
+    );
+  }
+
+  o.emit({
+    namespace: NAMESPACES.frontend,
+    dimensionSets: dimensionSetsOf(ERRORS_DEF),
+    dimensions: { environment: o.environment, errorType: report.errorType },
+    metrics: [{ name: ERRORS_DEF.name, unit: ERRORS_DEF.unit, value: 1 }],
+    properties: { errorId, fingerprint: report.fingerprint, duplicate, ...(sessionId ? { sessionId } : {}) },
+    timestamp: o.now(),
+  });
+
+  const body: ErrorReportResponse = { success: true, errorId };
+  if (duplicate) body.duplicate = true;
+  return jsonResponse(200, body, parsed.headers);
+}
+
+interface CleanReport {
+  type: string;
+  errorType: string;
+  message: string;
+  stack: string | undefined;
+  fingerprint: string;
+  sessionId: string | undefined;
+  /** Redacted context fields for the log line; only the ones that were sent. */
+  context: Record<string, string>;
+}
+
+/** Every free-text field through core redaction, URLs through `sanitizeUrl`, dimensions bounded. */
+function cleanReport(value: ErrorReportPayload, routes: readonly string[]): CleanReport {
+  const { error } = value;
+  const ctx = value.context ?? {};
+  const rawType = error.type ?? STACK_HEAD_TYPE.exec(error.stack ?? '')?.[1];
+  const type = rawType === undefined ? 'Error' : redactString(rawType);
+  const message = redactString(error.message);
+  const stack = error.stack === undefined ? undefined : redactString(error.stack);
+  const context: Record<string, string> = {};
+  if (ctx.url !== undefined) context.url = sanitizeUrl(ctx.url);
+  if (ctx.replayUrl !== undefined) context.replayUrl = sanitizeUrl(ctx.replayUrl);
+  if (ctx.userAgent !== undefined) context.userAgent = redactString(ctx.userAgent);
+  if (ctx.componentStack !== undefined) context.componentStack = redactString(ctx.componentStack);
+  if (ctx.release !== undefined) context.release = redactString(ctx.release);
+  if (ctx.timestamp !== undefined) context.clientTimestamp = ctx.timestamp;
+  context.route = routeDimension(ctx.route, ctx.url, routes);
+  const fingerprint =
+    ctx.fingerprint !== undefined && ctx.fingerprint !== ''
+      ? redactString(ctx.fingerprint)
+      : computeFingerprint(type, message, stack);
+  context.fingerprint = fingerprint;
+  return {
+    type,
+    errorType: normalizeErrorType(rawType),
+    message,
+    stack,
+    fingerprint,
+    sessionId: ctx.sessionId ? redactString(ctx.sessionId) : undefined,
+    context,
+  };
+}
+
+/** `X-Session-Id` is only a fallback correlation id: bounded and redacted like any client text. */
+function headerSessionId(value: string | undefined): string | undefined {
+  if (value === undefined || value === '' || value.length > STRING_LIMITS.sessionId) return undefined;
+  return redactString(value);
+}

@@ -1,0 +1,93 @@
+import {
+  METRIC_CATALOG,
+  NAMESPACES,
+  REJECTION_REASONS,
+  type RejectedItem,
+  type RejectionReason,
+  redactString,
+  sanitizeUrl,
+  validateWebVitalsPayload,
+  WEB_VITAL_METRICS,
+  type WebVitalsResponse,
+} from '@usermetrics/core';
+import { createIngestionHandler, type ParsedRequest } from './create-ingestion-handler';
+import type { ResolvedOptions } from './resolve-options';
+import { resolveSafely } from './resolve-safely';
+import { errorResponse, jsonResponse } from './responses';
+import { routeDimension } from './route-dimension';
+import { dimensionSetsOf } from './sinks';
+import type { IngestionHandler, WebVitalsHandlerOptions } from './types';
+
+const KNOWN_REASONS: ReadonlySet<string> = new Set(REJECTION_REASONS);
+const REJECTED_DEF = METRIC_CATALOG.MetricsRejected;
+
+/**
+ * Lambda handler for `POST /metrics/web-vitals` (API Gateway REST v1, HTTP API v2, Function URL). Each valid
+ * item becomes one EMF document in `UserMetrics/Frontend` with dimension sets `[environment]` and
+ * `[environment, route]`; invalid items are answered and counted in `MetricsRejected` by reason, and never
+ * stop the valid ones. Never throws; client mistakes get 4xx with a JSON reason (DESIGN §5).
+ * @example
+ * export const handler = createWebVitalsHandler({
+ *   allowedOrigins: ['https://app.example.com'],
+ *   environment: 'production',
+ *   routes: ['/users/:id'],
+ * });
+ */
+export function createWebVitalsHandler(options?: WebVitalsHandlerOptions): IngestionHandler {
+  const resolved = resolveSafely('createWebVitalsHandler', options);
+  return createIngestionHandler(resolved, (parsed) => processWebVitals(resolved, parsed));
+}
+
+function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) {
+  const result = validateWebVitalsPayload(json, { now: o.now() });
+  if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, headers, result.issues);
+
+  const sessionId = redactString(result.sessionId);
+  for (const { metric } of result.accepted) {
+    const name = WEB_VITAL_METRICS[metric.name];
+    const def = METRIC_CATALOG[name];
+    const properties: Record<string, unknown> = {
+      sessionId,
+      rating: metric.rating,
+      url: sanitizeUrl(metric.url),
+    };
+    if (metric.navigationType !== undefined) properties.navigationType = redactString(metric.navigationType);
+    if (metric.id !== undefined) properties.metricId = redactString(metric.id);
+    o.emit({
+      namespace: NAMESPACES.frontend,
+      dimensionSets: dimensionSetsOf(def),
+      dimensions: { environment: o.environment, route: routeDimension(metric.route, metric.url, o.routes) },
+      metrics: [{ name, unit: def.unit, value: metric.value }],
+      properties,
+      // The validator keeps timestamps within 24 h, inside what CloudWatch accepts for EMF.
+      timestamp: Date.parse(metric.timestamp),
+    });
+  }
+
+  // A reason outside the fixed list would be a new billed dimension value: fold it into `invalid_item`.
+  const rejected: RejectedItem[] = result.rejected.map(({ index, reason }) => ({
+    index,
+    reason: KNOWN_REASONS.has(reason) ? reason : 'invalid_item',
+  }));
+  const byReason = new Map<RejectionReason, number>();
+  for (const { reason } of rejected) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  for (const [reason, count] of byReason) {
+    o.emit({
+      namespace: NAMESPACES.frontend,
+      dimensionSets: dimensionSetsOf(REJECTED_DEF),
+      dimensions: { environment: o.environment, reason },
+      metrics: [{ name: REJECTED_DEF.name, unit: REJECTED_DEF.unit, value: count }],
+      properties: { sessionId },
+      timestamp: o.now(),
+    });
+  }
+
+  // metricsReceived counts the items accepted and published; the two counts add up to metrics.length.
+  const body: WebVitalsResponse = {
+    success: true,
+    metricsReceived: result.accepted.length,
+    metricsRejected: rejected.length,
+  };
+  if (rejected.length > 0) body.rejected = rejected;
+  return jsonResponse(200, body, headers);
+}

@@ -1,0 +1,15 @@
+export { createErrorReportHandler } from './create-error-report-handler';
+export { createWebVitalsHandler } from './create-web-vitals-handler';
+export type {
+  DedupeOptions,
+  ErrorReportHandlerOptions,
+  IngestionContext,
+  IngestionEvent,
+  IngestionHandler,
+  IngestionHandlerOptions,
+  IngestionLogger,
+  IngestionResult,
+  LineWriter,
+  RateLimitOptions,
+  WebVitalsHandlerOptions,
+} from './types';

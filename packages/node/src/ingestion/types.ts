@@ -1,0 +1,129 @@
+/**
+ * Public types of the ingestion handlers (DESIGN §5). The event shapes are look-alikes of the
+ * `@types/aws-lambda` ones, so users need no extra type package and both REST (v1) and HTTP API / Function
+ * URL (v2) events type-check.
+ */
+
+/** The part of an API Gateway REST (v1), HTTP API (v2) or Lambda Function URL event the handlers read. */
+export interface IngestionEvent {
+  /** v1: the HTTP method. */
+  httpMethod?: string;
+  /** v2 / Function URL: `requestContext.http.method`. v1: `requestContext.requestId`. */
+  requestContext?: { http?: { method?: string }; requestId?: string; httpMethod?: string };
+  /** v2 names are lower-case; v1 keep the client's spelling. Both are matched case-insensitively. */
+  headers?: Record<string, string | undefined> | null;
+  /** v1 only: every value of every header. */
+  multiValueHeaders?: Record<string, string[] | undefined> | null;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
+/** The part of the Lambda context the handlers read. */
+export interface IngestionContext {
+  awsRequestId?: string;
+}
+
+/** What a handler returns: valid for API Gateway v1, v2 and Function URLs alike. */
+export interface IngestionResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  /** Always a JSON document, except for a 204 preflight answer (empty string). */
+  body: string;
+  isBase64Encoded: false;
+}
+
+/** An ingestion handler: never throws, never rejects. */
+export type IngestionHandler = (
+  event: IngestionEvent,
+  context?: IngestionContext,
+) => Promise<IngestionResult>;
+
+/** Somewhere lines are written to, such as `process.stdout`. */
+export interface LineWriter {
+  write(line: string): unknown;
+}
+
+/**
+ * The logging calls the handlers make. The package's own `createLogger` satisfies it; so does any object with
+ * these methods (`error` is the `error` of an ERROR/WARN line, `context` the record's context).
+ */
+export interface IngestionLogger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, error?: unknown, context?: Record<string, unknown>): void;
+  error(message: string, error?: unknown, context?: Record<string, unknown>): void;
+  /** When present, used to put `requestId` and `sessionId` on every line of one request (DESIGN §2). */
+  child?(bindings: Record<string, unknown>): IngestionLogger;
+}
+
+/** Per-container throttling: a token bucket refilled at `requestsPerSecond`. */
+export interface RateLimitOptions {
+  /** Sustained requests per second this container accepts before answering 429. Must be > 0. */
+  requestsPerSecond: number;
+  /**
+   * Requests allowed in one burst (the bucket size).
+   * @default Math.max(1, Math.ceil(requestsPerSecond))
+   */
+  burst?: number;
+}
+
+/** Options shared by both ingestion handlers. */
+export interface IngestionHandlerOptions {
+  /**
+   * Origins (`https://app.example.com`, no path) whose browser requests may read the answer. Others are
+   * still processed — server-to-server calls and `sendBeacon` need no CORS — but get no
+   * `Access-Control-Allow-Origin`, and their preflight gets 403. `'*'` is honoured only when `environment`
+   * is not production (`production`/`prod`); otherwise it is ignored with a warning.
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The `environment` metric dimension. Only ever taken from configuration, never from a request.
+   * @default process.env.USERMETRICS_ENVIRONMENT ?? process.env.NODE_ENV ?? 'production'
+   */
+  environment?: string;
+  /**
+   * Route patterns (`/users/:id`) accepted as the `route` dimension. A client-sent route outside this list,
+   * or a raw URL, becomes `other`; without a route, the item's URL path is matched against the patterns.
+   * @default []
+   */
+  routes?: readonly string[];
+  /** Answer 429 `rate_limited` (with `Retry-After`) above this rate, per container. @default undefined (off) */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Called for every POST before the body is read: return `true` (Retry-After 1 s) or a number of seconds
+   * greater than 0 to answer 429 `rate_limited`. A callback that throws is treated as `false` and logged.
+   * @default undefined
+   */
+  shouldThrottle?: (event: IngestionEvent) => boolean | number;
+  /** Where log lines go. @default createLogger(functionName, { destination: stdout }) */
+  logger?: IngestionLogger;
+  /** Where EMF documents (and the default logger's lines) are written. @default process.stdout */
+  stdout?: LineWriter;
+  /** Clock in epoch milliseconds, for tests. @default Date.now */
+  now?: () => number;
+  /** `functionName` of log lines. @default process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'usermetrics-ingestion' */
+  functionName?: string;
+  /** `Access-Control-Max-Age` of preflight answers, in seconds (0–86400). @default 600 */
+  corsMaxAgeSeconds?: number;
+}
+
+/** Options of {@link createWebVitalsHandler}. */
+export type WebVitalsHandlerOptions = IngestionHandlerOptions;
+
+/** How repeated error reports are recognised inside one warm container. */
+export interface DedupeOptions {
+  /** Sessions remembered (least recently used forgotten first). @default 1000 */
+  maxSessions?: number;
+  /** Fingerprints remembered per session. @default 50 */
+  maxFingerprintsPerSession?: number;
+}
+
+/** Options of {@link createErrorReportHandler}. */
+export interface ErrorReportHandlerOptions extends IngestionHandlerOptions {
+  /**
+   * Reports repeating a fingerprint already seen in the same session are counted in `FrontendErrors` but
+   * logged only as a short INFO line. `false` logs every report in full.
+   * @default { maxSessions: 1000, maxFingerprintsPerSession: 50 }
+   */
+  dedupe?: DedupeOptions | false;
+}
