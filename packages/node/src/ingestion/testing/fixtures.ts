@@ -1,6 +1,7 @@
 /**
  * Test-only builders: real-looking API Gateway events and a stdout collector. Not exported from the package.
  */
+import { expectValidEmf, isEmfLine } from '../../../test/emf-schema';
 import type { IngestionEvent, LineWriter } from '../types';
 
 export const NOW = Date.parse('2026-01-01T12:00:00.000Z');
@@ -70,7 +71,10 @@ export function v1Event(init: EventInit = {}): IngestionEvent {
   } as IngestionEvent;
 }
 
-/** Collects everything written, split into lines and parsed; EMF documents are told apart by `_aws`. */
+/**
+ * Collects everything written, split into lines and parsed; EMF documents are told apart by `_aws`, and
+ * every one of them is checked against the EMF JSON schema as it is read.
+ */
 export function collectStdout(): LineWriter & {
   lines(): string[];
   emf(): Record<string, unknown>[];
@@ -83,15 +87,17 @@ export function collectStdout(): LineWriter & {
       .join('')
       .split('\n')
       .filter((l) => l !== '');
-  const parsed = () => lines().map((l) => JSON.parse(l) as Record<string, unknown>);
   return {
     write(s: string) {
       chunks.push(String(s));
       return true;
     },
     lines,
-    emf: () => parsed().filter((d) => '_aws' in d),
-    logs: () => parsed().filter((d) => !('_aws' in d)),
+    emf: () => lines().filter(isEmfLine).map(expectValidEmf),
+    logs: () =>
+      lines()
+        .filter((l) => !isEmfLine(l))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     text: () => chunks.join(''),
   };
 }

@@ -1,0 +1,44 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What usermetrics knows about the Lambda invocation that is running right now. Read it from handler code
+ * with {@link getInvocationContext}; every log line written inside the invocation carries these ids.
+ */
+export interface InvocationContext {
+  /** `context.awsRequestId` of the current invocation. */
+  readonly requestId: string;
+  /** The validated `X-Session-Id` request header, when the caller sent one. */
+  readonly sessionId?: string;
+  /** Whether this invocation is the cold start of the process (DESIGN §3). */
+  readonly coldStart: boolean;
+  /** Function name used for the metrics' `functionName` dimension. */
+  readonly functionName: string;
+  /** Route pattern of the request, when one is known (`GET /users/{id}`), never a raw path. */
+  readonly route?: string;
+}
+
+/**
+ * The store also carries private per-invocation state (the user's metrics buffer) that must never leak
+ * between overlapping invocations, so it lives in the same AsyncLocalStorage slot.
+ * @internal
+ */
+export interface InvocationStore extends InvocationContext {
+  /** Lazily created per-invocation state of the user metrics API; see metrics/. */
+  userMetrics?: unknown;
+}
+
+/** @internal One storage for the whole package, shared by the logger, the wrapper and the metrics API. */
+export const invocationStorage: AsyncLocalStorage<InvocationStore> = new AsyncLocalStorage<InvocationStore>();
+
+/**
+ * The context of the invocation this code runs in, or `undefined` outside a wrapped handler. Works across
+ * `await`, timers and promise chains started inside the handler, and never mixes overlapping invocations.
+ * @example
+ * const { requestId, sessionId } = getInvocationContext() ?? {};
+ */
+export function getInvocationContext(): InvocationContext | undefined {
+  const store = invocationStorage.getStore();
+  if (store === undefined) return undefined;
+  const { requestId, sessionId, coldStart, functionName, route } = store;
+  return { requestId, sessionId, coldStart, functionName, route };
+}
