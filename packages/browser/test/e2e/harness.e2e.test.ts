@@ -1,0 +1,72 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newVisitorContext } from './support/chromium';
+import { containsUtf8, MESSAGE_SET_INPUT_VALUE, readInputValue } from './support/openreplay-batch';
+import { startTestServer, type TestServer } from './support/test-server';
+
+// Self-check of the harness on the raw libraries (web-vitals and @openreplay/tracker, no @usermetrics code):
+// if the stand-ins or the batch decoder were wrong, the tracker tests' "never appears" checks would prove
+// nothing. Here the probe must find what the raw tracker does send, compressed and not.
+const MARKER = 'Plainly visible marker text quokka lighthouse tangerine';
+
+describe('e2e harness on the raw libraries', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ appDir: inject('e2eAppDir') });
+    browser = await launchChromium();
+    context = await newVisitorContext(browser);
+    await context.addInitScript(
+      (cfg) => {
+        (window as unknown as { __RAW_CONFIG__: unknown }).__RAW_CONFIG__ = cfg;
+      },
+      { ingestPoint: `${server.apiOrigin}`, beaconUrl: `${server.apiOrigin}/raw/beacon` },
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.appOrigin}/raw.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__raw?.replayStarted === true, undefined, { timeout: 15_000 });
+    await page.click('#work');
+    await page.fill('#email', 'probe.user@example.com');
+    await page.click('#go-second');
+    await server.waitFor('the initial visual batch', () => server.replayBatches.length > 0);
+    await page.goto('about:blank');
+    await server.waitFor(
+      'five web vitals',
+      () => new Set(server.rawBeacons.map((b) => JSON.parse(b.body).name)).size === 5,
+    );
+    await server.waitFor('the typed input flushed on pagehide', () =>
+      server.replayBatches.some((b) =>
+        b.messages.some((m) => m.type === MESSAGE_SET_INPUT_VALUE && readInputValue(m).mask > 0),
+      ),
+    );
+    await server.settle();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sees all five web vitals from web-vitals on this page', () => {
+    const names = new Set(server.rawBeacons.map((b) => JSON.parse(b.body).name));
+    expect([...names].sort()).toEqual(['CLS', 'FCP', 'INP', 'LCP', 'TTFB']);
+  });
+
+  it('decodes gzipped and plain OpenReplay batches and finds the page text in them', () => {
+    expect(server.rejections).toEqual([]);
+    expect(server.replayBatches.some((b) => b.compressed)).toBe(true);
+    expect(server.replayBatches.some((b) => !b.compressed)).toBe(true);
+    expect(server.replayBatches.some((b) => containsUtf8(b.bytes, MARKER))).toBe(true);
+  });
+
+  it('reads the masked input value messages OpenReplay sends for typed text', () => {
+    const inputs = server.replayBatches.flatMap((b) =>
+      b.messages.filter((m) => m.type === MESSAGE_SET_INPUT_VALUE),
+    );
+    const values = inputs.map(readInputValue);
+    expect(values.some((v) => v.value === '' && v.mask === 'probe.user@example.com'.length)).toBe(true);
+  });
+});

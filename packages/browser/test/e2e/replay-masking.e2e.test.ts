@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newVisitorContext } from './support/chromium';
+import { containsUtf8, MESSAGE_SET_INPUT_VALUE, readInputValue } from './support/openreplay-batch';
+import {
+  fullConfig,
+  leavePage,
+  MARKER_TEXT,
+  openTrackedPage,
+  TEXT_EMAIL,
+  useConfig,
+} from './support/scenario';
+import { startTestServer, type TestServer } from './support/test-server';
+
+// What the visitor types must never reach the replay ingest. The probe is the stand-in's decoded copy of every
+// batch (gunzipped when the tracker compressed it); the page's marker text proves the probe sees page content.
+const TYPED_EMAIL = 'secret.visitor@example.net';
+const TYPED_PASSWORD = 'Hunter2-Correct-Horse';
+
+describe('session replay masking in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    // A low gzip threshold (as an ingest server may announce) so the initial DOM batch travels compressed.
+    server = await startTestServer({ appDir: inject('e2eAppDir'), compressionThreshold: 512 });
+    browser = await launchChromium();
+    context = await newVisitorContext(browser);
+    await useConfig(context, fullConfig(server, { umami: undefined }));
+    const { page } = await openTrackedPage(context, server);
+    await server.waitFor('the first replay batch', () => server.replayBatches.length > 0, 20_000);
+    await page.locator('#email').pressSequentially(TYPED_EMAIL, { delay: 5 });
+    await page.locator('#password').pressSequentially(TYPED_PASSWORD, { delay: 5 });
+    await page.locator('#email').blur();
+    await leavePage(page);
+    await server.waitFor('the typed input events', () =>
+      server.replayBatches.some((b) =>
+        b.messages.some((m) => m.type === MESSAGE_SET_INPUT_VALUE && readInputValue(m).mask !== 0),
+      ),
+    );
+    await server.settle();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('decodes compressed and uncompressed batches from the tracker', () => {
+    expect(server.rejections).toEqual([]);
+    expect(server.replayBatches.some((b) => b.compressed)).toBe(true);
+    expect(server.replayBatches.some((b) => !b.compressed)).toBe(true);
+  });
+
+  it('never sends the typed e-mail, the typed password or an e-mail shown in the text', () => {
+    const batches = server.replayBatches.map((b) => b.bytes);
+    // Positive control: the probe finds unmasked page text in the very same decoded data.
+    expect(batches.some((bytes) => containsUtf8(bytes, MARKER_TEXT))).toBe(true);
+    for (const secret of [TYPED_EMAIL, TYPED_PASSWORD, 'secret.visitor', 'Hunter2', TEXT_EMAIL]) {
+      expect(
+        batches.filter((bytes) => containsUtf8(bytes, secret)),
+        secret,
+      ).toEqual([]);
+    }
+  });
+
+  it('records the typing as input events whose value is empty (masked)', () => {
+    const inputs = server.replayBatches.flatMap((b) =>
+      b.messages.filter((m) => m.type === MESSAGE_SET_INPUT_VALUE).map(readInputValue),
+    );
+    // The typing was captured (non-zero masks: obscured length or -1 hidden) …
+    expect(inputs.filter((i) => i.mask !== 0).length).toBeGreaterThanOrEqual(2);
+    // … and no input value went out in clear.
+    expect(inputs.filter((i) => i.value !== '')).toEqual([]);
+  });
+});
