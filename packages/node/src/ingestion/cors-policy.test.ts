@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { normalizeOrigin } from './cors-policy';
+import { createErrorReportHandler } from './create-error-report-handler';
+import { createWebVitalsHandler } from './create-web-vitals-handler';
+import { collectStdout, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
+import type { IngestionHandlerOptions } from './types';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function setup(options: IngestionHandlerOptions = {}) {
+  const out = collectStdout();
+  return {
+    out,
+    handler: createWebVitalsHandler({
+      stdout: out,
+      now,
+      environment: 'production',
+      allowedOrigins: [ORIGIN],
+      ...options,
+    }),
+  };
+}
+
+const preflight = (origin?: string) =>
+  v2Event({
+    method: 'OPTIONS',
+    headers: {
+      ...(origin ? { origin } : {}),
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-session-id',
+    },
+  });
+const post = (origin?: string) =>
+  v2Event({
+    headers: { 'content-type': 'text/plain', ...(origin ? { origin } : {}) },
+    body: vitalsBody([vital()]),
+  });
+
+describe('CORS', () => {
+  it('answers a preflight from an allowed origin with 204 and the methods, headers and max-age', async () => {
+    const { handler } = setup();
+
+    const res = await handler(preflight(ORIGIN));
+
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+    expect(res.headers).toMatchObject({
+      'Access-Control-Allow-Origin': ORIGIN,
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'Content-Type, X-Session-Id',
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+  });
+
+  it('answers a REST v1 preflight the same way', async () => {
+    const { handler } = setup({ corsMaxAgeSeconds: 60 });
+
+    const res = await handler(v1Event({ method: 'OPTIONS', headers: { Origin: ORIGIN } }));
+
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['Access-Control-Max-Age']).toBe('60');
+  });
+
+  it('refuses a preflight from another origin, or without one, with 403 forbidden_origin', async () => {
+    const { handler } = setup();
+
+    for (const res of [await handler(preflight('https://evil.example')), await handler(preflight())]) {
+      expect(res.statusCode).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('forbidden_origin');
+      expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
+    }
+  });
+
+  it('echoes an allowed origin on the POST answer, with Vary and Retry-After exposed', async () => {
+    const { handler } = setup();
+
+    const res = await handler(post(ORIGIN));
+
+    expect(res.headers).toMatchObject({
+      'Access-Control-Allow-Origin': ORIGIN,
+      Vary: 'Origin',
+      'Access-Control-Expose-Headers': 'Retry-After',
+    });
+  });
+
+  it('still processes a POST from another origin or none, but echoes nothing', async () => {
+    const { out, handler } = setup();
+
+    const foreign = await handler(post('https://evil.example'));
+    const serverToServer = await handler(post());
+    const allowed = await handler(post(ORIGIN));
+
+    for (const res of [foreign, serverToServer]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
+      expect(res.headers.Vary).toBe('Origin');
+    }
+    // Positive control: the same probe sees the header when the origin is allowed.
+    expect(allowed.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
+    expect(out.emf()).toHaveLength(3);
+  });
+
+  it('matches origins case-insensitively and ignores a trailing slash in configuration', async () => {
+    const { handler } = setup({ allowedOrigins: ['HTTPS://App.Example.com/'] });
+
+    const res = await handler(post(ORIGIN));
+
+    expect(res.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
+  });
+
+  it("allows '*' outside production", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { handler } = setup({ environment: 'dev', allowedOrigins: ['*'] });
+
+    const res = await handler(post('https://anything.example'));
+    const pre = await handler(preflight('https://anything.example'));
+
+    expect(res.headers['Access-Control-Allow-Origin']).toBe('*');
+    expect(pre.statusCode).toBe(204);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each(['production', 'PROD'])("ignores '*' in %s with one console warning", async (environment) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { handler } = setup({ environment, allowedOrigins: ['*', ORIGIN] });
+
+    const other = await handler(post('https://anything.example'));
+    const allowed = await handler(post(ORIGIN));
+
+    expect(other.headers['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(allowed.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain("'*' is ignored");
+  });
+
+  it('applies the same policy to the error-report handler', async () => {
+    const handler = createErrorReportHandler({ stdout: collectStdout(), now, allowedOrigins: [ORIGIN] });
+
+    const ok = await handler(preflight(ORIGIN));
+    const refused = await handler(preflight('https://evil.example'));
+
+    expect([ok.statusCode, refused.statusCode]).toEqual([204, 403]);
+  });
+});
+
+describe('normalizeOrigin', () => {
+  it.each([
+    ['https://app.example.com', 'https://app.example.com'],
+    ['HTTPS://APP.example.com:8443/', 'https://app.example.com:8443'],
+    ['http://[::1]:3000', 'http://[::1]:3000'],
+    ['https://app.example.com/path', undefined],
+    ['null', undefined],
+    ['app.example.com', undefined],
+    ['javascript://x', undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeOrigin(input)).toBe(expected);
+  });
+});
