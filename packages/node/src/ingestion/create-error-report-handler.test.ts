@@ -54,7 +54,7 @@ describe('createErrorReportHandler', () => {
     const [doc] = out.emf();
     expect(doc).toMatchObject({ environment: 'production', errorType: 'RangeError', FrontendErrors: 1 });
     expect(doc?.errorId).toBe(bodyOf(res).errorId);
-    expect((doc?._aws as { CloudWatchMetrics: unknown[] }).CloudWatchMetrics).toEqual([
+    expect(doc?._aws).toHaveProperty('CloudWatchMetrics', [
       {
         Namespace: 'UserMetrics/Frontend',
         Dimensions: [['environment'], ['environment', 'errorType']],
