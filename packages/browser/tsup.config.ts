@@ -9,4 +9,6 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'browser',
+  // Optional peer, loaded with a dynamic import only when replay starts: it must stay a separate request.
+  external: ['@openreplay/tracker'],
 });

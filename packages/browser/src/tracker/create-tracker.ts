@@ -1,11 +1,51 @@
+import type { BrowserEnv } from '../internal/browser-env';
+import { getBrowserEnv } from '../internal/browser-env';
+import type { ReplayImporter } from '../replay/create-replay';
+import type { Clock, MakeRequest } from '../transport/types';
 import type { Tracker, TrackerConfig } from '../types';
 import { createNoopTracker } from './create-noop-tracker';
+import { resolveConfig } from './resolve-config';
+import { startTracker } from './start-tracker';
+
+/** Seams for tests and non-standard runtimes; every field defaults to the real browser. */
+export interface TrackerDeps {
+  env?: BrowserEnv;
+  makeRequest?: MakeRequest;
+  clock?: Clock;
+  replayImporter?: ReplayImporter;
+  /** Receives the single configuration warning. @default console.warn */
+  warn?: (message: string) => void;
+}
 
 /**
- * Creates a tracker. Never throws: a bad configuration or a page without `window` yields a no-op.
+ * Creates a tracker. Never throws: a bad configuration gives a working no-op and one console warning;
+ * without `window` (SSR) it gives the no-op silently and touches no global.
  * @example
- * const tracker = createTracker({ endpoint: 'https://api.example.com', routes: ['/users/:id'] });
+ * const tracker = createTracker({
+ *   endpoint: 'https://api.example.com',
+ *   routes: ['/users/:id'],
+ *   umami: { websiteId: '4f6d…', hostUrl: 'https://umami.example.com' },
+ * });
+ * tracker.trackEvent('signup', { plan: 'pro' });
  */
-export function createTracker(_config: TrackerConfig): Tracker {
-  return createNoopTracker();
+export function createTracker(config: TrackerConfig): Tracker {
+  return createTrackerWith(config);
+}
+
+/** {@link createTracker} with injectable dependencies (tests). */
+export function createTrackerWith(config: TrackerConfig, deps: TrackerDeps = {}): Tracker {
+  const warn = deps.warn ?? ((message: string) => console.warn(message));
+  try {
+    const env = deps.env ?? getBrowserEnv();
+    const resolved = resolveConfig(config, env?.location.hostname);
+    if (typeof resolved === 'string') {
+      warn(`[usermetrics] tracking disabled: ${resolved}`);
+      return createNoopTracker();
+    }
+    if (!env) return createNoopTracker();
+    return startTracker(resolved, env, deps);
+  } catch (error) {
+    warn(`[usermetrics] tracking disabled: ${error instanceof Error ? error.message : String(error)}`);
+    return createNoopTracker();
+  }
 }

@@ -1,0 +1,98 @@
+import { createId, LIMITS } from '@usermetrics/core';
+
+/** Options of {@link createSession}. */
+export interface SessionOptions {
+  /** `window.sessionStorage`, read lazily; may throw (privacy modes, sandboxed iframes). */
+  getStorage?: () => Storage | undefined;
+  now?: () => number;
+  /** @default LIMITS.sessionIdleMs (30 min) */
+  idleMs?: number;
+  /** Called with the new id after a rotation. */
+  onRotate?: (id: string) => void;
+}
+
+/** The browser session (DESIGN §2). */
+export interface Session {
+  /** The current id, rotated first when the session has been idle too long. Counts as activity. */
+  getId(): string;
+  /** Records user activity without reading the id. */
+  touch(): void;
+}
+
+const STORAGE_KEY = 'usermetrics.session';
+// Writing sessionStorage on every keystroke is wasteful; a coarser lastActivity is plenty for a 30 min rule.
+const WRITE_EVERY_MS = 5000;
+
+interface Stored {
+  id: string;
+  lastActivity: number;
+}
+
+/**
+ * Creates the session: a UUIDv7 kept in sessionStorage (so reloads and same-tab navigations keep it), in
+ * memory when storage is unavailable, rotated after `idleMs` without activity.
+ */
+export function createSession(options: SessionOptions = {}): Session {
+  const now = options.now ?? Date.now;
+  const idleMs = options.idleMs ?? LIMITS.sessionIdleMs;
+  let storageBroken = false;
+  let lastWrite = 0;
+
+  const storage = (): Storage | undefined => {
+    if (storageBroken) return undefined;
+    try {
+      return options.getStorage?.();
+    } catch {
+      storageBroken = true;
+      return undefined;
+    }
+  };
+
+  const read = (): Stored | undefined => {
+    try {
+      const raw = storage()?.getItem(STORAGE_KEY);
+      if (!raw) return undefined;
+      const parsed = JSON.parse(raw) as Partial<Stored>;
+      return typeof parsed.id === 'string' && typeof parsed.lastActivity === 'number'
+        ? { id: parsed.id, lastActivity: parsed.lastActivity }
+        : undefined;
+    } catch {
+      storageBroken = true;
+      return undefined;
+    }
+  };
+
+  const write = (value: Stored): void => {
+    lastWrite = value.lastActivity;
+    try {
+      storage()?.setItem(STORAGE_KEY, JSON.stringify(value));
+    } catch {
+      // Quota or access errors: the memory copy stays authoritative.
+      storageBroken = true;
+    }
+  };
+
+  let current: Stored = read() ?? { id: createId(), lastActivity: now() };
+  if (now() - current.lastActivity > idleMs) current = { id: createId(), lastActivity: now() };
+  write(current);
+
+  const touch = (): void => {
+    const t = now();
+    if (t - current.lastActivity > idleMs) {
+      current = { id: createId(), lastActivity: t };
+      write(current);
+      options.onRotate?.(current.id);
+      return;
+    }
+    current.lastActivity = t;
+    if (t - lastWrite >= WRITE_EVERY_MS) write(current);
+  };
+
+  return {
+    getId() {
+      touch();
+      return current.id;
+    },
+    touch,
+  };
+}

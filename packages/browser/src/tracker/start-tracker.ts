@@ -1,0 +1,364 @@
+import { isSampled, STRING_LIMITS, sanitizeUrl, type WebVitalMetric } from '@usermetrics/core';
+import { createConsent } from '../consent/create-consent';
+import { createErrorReporter } from '../errors/create-error-reporter';
+import { installGlobalHandlers } from '../errors/install-global-handlers';
+import type { BrowserEnv } from '../internal/browser-env';
+import { createDebugLogger, guard } from '../internal/debug-logger';
+import { createReplay, type ReplayController } from '../replay/create-replay';
+import { createSession } from '../session/create-session';
+import { propagateSessionHeader } from '../session/propagate-session-header';
+import { createBatchQueue } from '../transport/create-batch-queue';
+import { createFetchRequest } from '../transport/create-fetch-request';
+import { createTransport, systemClock } from '../transport/create-transport';
+import type { ConsentState, DropReason, Tracker, TrackerStats } from '../types';
+import { createUmamiClient, type UmamiClient } from '../umami/create-umami';
+import { patchHistory } from '../umami/patch-history';
+import { resolveRoute } from '../vitals/resolve-route';
+import { subscribeWebVitals } from '../vitals/subscribe-web-vitals';
+import { toWebVitalMetric, type VitalReport } from '../vitals/to-web-vital-metric';
+import type { TrackerDeps } from './create-tracker';
+import type { ResolvedConfig } from './resolve-config';
+
+/** Late starts used by the reference helpers `reportWebVitals` / `setupGlobalErrorHandlers`. */
+export interface TrackerControls {
+  startWebVitals(): void;
+  installGlobalHandlers(): void;
+}
+/** Controls of live trackers, keyed by the tracker (no extra public surface). */
+export const trackerControls = new WeakMap<Tracker, TrackerControls>();
+
+interface QueuedVital {
+  sessionId: string;
+  metric: WebVitalMetric;
+}
+
+/** Wires every feature of a tracker onto a real (or injected) browser environment. */
+export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: TrackerDeps): Tracker {
+  const { config } = resolved;
+  const { window: w, document: doc, navigator: nav } = env;
+  const log = createDebugLogger(config.debug === true);
+  const clock = deps.clock ?? systemClock;
+  const stats: TrackerStats = {
+    sent: 0,
+    dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0 },
+  };
+  const drop = (reason: DropReason, count: number): void => {
+    stats.dropped[reason] += count;
+  };
+  const sent = (count: number): void => {
+    stats.sent += count;
+  };
+  const teardown: (() => void)[] = [];
+  let closed = false;
+  let replay: ReplayController | undefined;
+
+  const consent = createConsent({
+    initial: config.consent,
+    replayConfigured: config.replay !== undefined,
+    respectDoNotTrack: resolved.respectDoNotTrack,
+    navigator: nav,
+  });
+  const session = createSession({
+    getStorage: () => w.sessionStorage,
+    now: () => clock.now(),
+    onRotate: (id) => replay?.setSessionId(id),
+  });
+  const userAgent = (nav.userAgent ?? '').slice(0, STRING_LIMITS.userAgent);
+  const page = () => {
+    const href = env.location.href;
+    let route = 'other';
+    try {
+      route = resolveRoute(config.routes, new URL(href));
+    } catch {
+      // keep 'other'
+    }
+    return { url: sanitizeUrl(href, { maxLength: STRING_LIMITS.url }), route, userAgent };
+  };
+
+  const beacon = typeof nav.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : undefined;
+  const transport = createTransport(
+    { clock },
+    deps.makeRequest ?? createFetchRequest({ fetch: env.fetch, sendBeacon: beacon }),
+  );
+
+  const vitalsUrl = `${resolved.endpoint}/metrics/web-vitals`;
+  const queue = createBatchQueue<QueuedVital>({
+    maxQueueBytes: resolved.maxQueueBytes,
+    flushIntervalMs: resolved.flushIntervalMs,
+    clock,
+    keyOf: (item) => item.sessionId,
+    envelope: (sessionId, items) =>
+      JSON.stringify({ metrics: items.map((i) => i.metric), sessionId, userAgent: userAgent || undefined }),
+    onDrop: drop,
+    async send(body, items, isBeacon) {
+      const outcome = await transport.send(
+        {
+          url: vitalsUrl,
+          body,
+          contentType: 'text/plain;charset=UTF-8',
+          beacon: isBeacon,
+          readBody: !isBeacon,
+        },
+        { isAllowed: () => consent.allows('performance') },
+      );
+      if (!outcome.ok) return drop(outcome.reason, items.length);
+      const rejected = countServerRejections(outcome.body, items.length);
+      sent(items.length - rejected);
+      if (rejected > 0) drop('rejected', rejected);
+    },
+  });
+
+  const reporter = createErrorReporter({
+    url: `${resolved.endpoint}/errors/report`,
+    transport,
+    maxPerSession: resolved.errors?.maxPerSession ?? 0,
+    isAllowed: () => resolved.errors !== undefined && consent.allows('errors'),
+    getSessionId: () => session.getId(),
+    page,
+    getReplayUrl: () => replay?.getUrl(),
+    release: config.release,
+    onDrop: drop,
+    onSent: sent,
+  });
+
+  // Re-entrancy guard: an error raised while we are building a report (e.g. a throwing getter on the
+  // error object, or a console hook the app installed) must not be reported again.
+  let reporting = false;
+  const trackError: Tracker['trackError'] = (error, context) => {
+    if (closed || reporting) return Promise.resolve(undefined);
+    reporting = true;
+    try {
+      return reporter.report(error, context).catch((e: unknown) => {
+        log.report('trackError', e);
+        return undefined;
+      });
+    } catch (e) {
+      log.report('trackError', e);
+      return Promise.resolve(undefined);
+    } finally {
+      reporting = false;
+    }
+  };
+
+  let umami: UmamiClient | undefined;
+  if (config.umami) {
+    umami = createUmamiClient({
+      options: config.umami,
+      window: w,
+      transport,
+      isAllowed: () => consent.allows('analytics'),
+      getSessionId: () => session.getId(),
+      onDrop: drop,
+      onSent: sent,
+      log: log.log,
+    });
+  }
+
+  // --- features -------------------------------------------------------------------------------------
+  let vitalsStarted = false;
+  const onVital = (report: VitalReport): void =>
+    guard(
+      log,
+      'webVitals',
+      () => {
+        if (closed) return;
+        if (!consent.allows('performance')) return drop('consent', 1);
+        const sessionId = session.getId();
+        if (!isSampled(sessionId, resolved.vitalsSampleRate ?? 0)) return drop('sampled_out', 1);
+        const p = page();
+        const metric = toWebVitalMetric(report, {
+          url: p.url,
+          route: p.route,
+          timestamp: new Date(clock.now()).toISOString(),
+        });
+        if (!metric) return drop('rejected', 1);
+        queue.add({ sessionId, metric });
+      },
+      undefined,
+    );
+
+  const onHidden = (): void => guard(log, 'flush.hidden', () => void queue.flush(true), undefined);
+
+  const startWebVitals = (): void => {
+    if (vitalsStarted || closed || resolved.vitalsSampleRate === undefined) return;
+    vitalsStarted = true;
+    guard(log, 'webVitals.subscribe', () => subscribeWebVitals(onVital), undefined);
+    // Ordering matters: on hide, web-vitals reports the final CLS/INP from its own `visibilitychange`
+    // listener, and those reports must be queued before we flush. web-vitals listens on `window` in the
+    // capture phase; we listen on `document` in the bubble phase. Capture listeners on `window` run before
+    // any listener on the target (`document`) during the same dispatch, whatever the registration order,
+    // so the final values are already queued when our listener sends the beacon. We also register only
+    // after subscribing, so even a future web-vitals on `document` would run first (same target and phase
+    // → registration order).
+    const onVisibility = (): void => {
+      if (doc.visibilityState === 'hidden') onHidden();
+    };
+    doc.addEventListener('visibilitychange', onVisibility);
+    w.addEventListener('pagehide', onHidden);
+    teardown.push(() => {
+      doc.removeEventListener('visibilitychange', onVisibility);
+      w.removeEventListener('pagehide', onHidden);
+    });
+  };
+
+  let globalHandlersInstalled = false;
+  const installHandlers = (): void => {
+    if (globalHandlersInstalled || closed || !resolved.errors) return;
+    globalHandlersInstalled = true;
+    teardown.push(
+      installGlobalHandlers({
+        window: w,
+        onError: (error) => void trackError(error, { handled: false }),
+      }),
+    );
+  };
+
+  const maybeStartReplay = (): void => {
+    if (!replay || !consent.allows('replay')) return;
+    if (!isSampled(session.getId(), resolved.replaySampleRate)) {
+      log.log('replay sampled out');
+      return;
+    }
+    replay.start();
+  };
+
+  guard(
+    log,
+    'start',
+    () => {
+      startWebVitals();
+      if (resolved.errors?.captureGlobal) installHandlers();
+      if (config.propagateToOrigins && config.propagateToOrigins.length > 0) {
+        teardown.push(
+          propagateSessionHeader({
+            window: w,
+            origins: config.propagateToOrigins,
+            getSessionId: () => session.getId(),
+            onError: log.report,
+          }),
+        );
+      }
+      if (umami) {
+        const client = umami;
+        teardown.push(patchHistory(w, () => pageViewOnChange(client)));
+        if (consent.allows('analytics')) client.pageView();
+      }
+      if (config.replay) {
+        replay = createReplay({
+          options: config.replay,
+          window: w,
+          getSessionId: () => session.getId(),
+          importer: deps.replayImporter,
+          log: log.log,
+        });
+        teardown.push(() => replay?.stop());
+        maybeStartReplay();
+      }
+    },
+    undefined,
+  );
+
+  // Client-side navigations: replaceState is often used for state-only updates, so only a changed
+  // path or query counts as a new page view.
+  let lastPath = env.location.pathname + env.location.search;
+  function pageViewOnChange(client: UmamiClient): void {
+    const path = env.location.pathname + env.location.search;
+    if (path === lastPath || closed) return;
+    lastPath = path;
+    if (consent.allows('analytics')) client.pageView();
+    else drop('consent', 1);
+  }
+
+  teardown.push(
+    consent.onChange((next: ConsentState, previous: ConsentState) =>
+      guard(
+        log,
+        'consent',
+        () => {
+          if (previous.performance && !next.performance) queue.clear('consent');
+          if (previous.replay && !next.replay) replay?.stop();
+          if (!previous.replay && next.replay) maybeStartReplay();
+          if (!previous.analytics && next.analytics && umami && !umami.hasPageView()) umami.pageView();
+        },
+        undefined,
+      ),
+    ),
+  );
+
+  let shutdownPromise: Promise<void> | undefined;
+  const tracker: Tracker = {
+    isNoop: false,
+    trackPageView: (url, options) =>
+      guard(
+        log,
+        'trackPageView',
+        () => {
+          if (closed) return;
+          if (!umami) {
+            log.log('trackPageView: umami is not configured');
+            return;
+          }
+          umami.pageView(url, options);
+        },
+        undefined,
+      ),
+    trackEvent: (name, data) =>
+      guard(
+        log,
+        'trackEvent',
+        () => {
+          if (closed) return;
+          if (!umami) {
+            log.log('trackEvent: umami is not configured');
+            return;
+          }
+          umami.event(name, data);
+        },
+        undefined,
+      ),
+    trackError,
+    setConsent: (partial) => guard(log, 'setConsent', () => consent.set(partial ?? {}), undefined),
+    getConsent: () =>
+      guard(log, 'getConsent', () => consent.get(), {
+        errors: false,
+        performance: false,
+        analytics: false,
+        replay: false,
+      }),
+    getSessionId: () => guard(log, 'getSessionId', () => session.getId(), ''),
+    getReplayUrl: () => guard(log, 'getReplayUrl', () => replay?.getUrl(), undefined),
+    getStats: () => ({ sent: stats.sent, dropped: { ...stats.dropped } }),
+    flush: () =>
+      (async () => {
+        await queue.flush(false);
+        await transport.drain();
+      })().catch((e: unknown) => log.report('flush', e)),
+    shutdown() {
+      if (shutdownPromise) return shutdownPromise;
+      closed = true;
+      for (const undo of teardown.splice(0).reverse()) guard(log, 'shutdown', undo, undefined);
+      queue.stop();
+      trackerControls.delete(tracker);
+      shutdownPromise = (async () => {
+        const pending = queue.flush(false);
+        transport.close();
+        await pending;
+        await transport.drain();
+      })().catch((e: unknown) => log.report('shutdown', e));
+      return shutdownPromise;
+    },
+  };
+  trackerControls.set(tracker, { startWebVitals, installGlobalHandlers: installHandlers });
+  log.log(`tracker started (environment: ${resolved.environment})`);
+  return tracker;
+}
+
+function countServerRejections(body: string | undefined, total: number): number {
+  if (!body) return 0;
+  try {
+    const n = (JSON.parse(body) as { metricsRejected?: unknown }).metricsRejected;
+    return typeof n === 'number' && n > 0 ? Math.min(n, total) : 0;
+  } catch {
+    return 0;
+  }
+}

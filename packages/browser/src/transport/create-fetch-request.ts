@@ -1,0 +1,44 @@
+import type { MakeRequest } from './types';
+
+/** The network primitives {@link createFetchRequest} uses; tests pass stubs. */
+export interface FetchRequestDeps {
+  fetch: typeof fetch;
+  /** `navigator.sendBeacon` bound to navigator, when the browser has it. */
+  sendBeacon?: (url: string, data: BodyInit) => boolean;
+}
+
+/**
+ * The browser `makeRequest`: `fetch` normally; on page hide `sendBeacon` (a text/plain Blob, which needs no
+ * CORS preflight — application/json would) with a `keepalive` fetch as fallback when the beacon is refused.
+ * A queued beacon counts as status 202: the browser owns delivery from there.
+ */
+export function createFetchRequest(deps: FetchRequestDeps): MakeRequest {
+  return async (request) => {
+    if (request.beacon && deps.sendBeacon) {
+      let queued = false;
+      try {
+        queued = deps.sendBeacon(request.url, new Blob([request.body], { type: request.contentType }));
+      } catch {
+        queued = false;
+      }
+      if (queued) return { status: 202 };
+    }
+    const response = await deps.fetch(request.url, {
+      method: 'POST',
+      body: request.body,
+      headers: { 'Content-Type': request.contentType },
+      // keepalive bodies are capped at 64 KiB in total; we only ask for it when the page is going away.
+      keepalive: request.beacon === true,
+      credentials: 'omit',
+    });
+    let body: string | undefined;
+    if (request.readBody) {
+      try {
+        body = await response.text();
+      } catch {
+        body = undefined;
+      }
+    }
+    return { status: response.status, retryAfter: response.headers.get('Retry-After'), body };
+  };
+}

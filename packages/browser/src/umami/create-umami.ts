@@ -1,0 +1,88 @@
+import { LIMITS, redactString, UMAMI_LIMITS, utf8ByteLength } from '@usermetrics/core';
+import type { Transport } from '../transport/create-transport';
+import type { DropReason, PageViewOptions, UmamiOptions } from '../types';
+import { buildUmamiPayload, readUmamiPage, toUmamiUrl } from './umami-payload';
+
+/** What the Umami client reads from the tracker. */
+export interface UmamiDeps {
+  options: UmamiOptions;
+  window: Window;
+  transport: Transport;
+  isAllowed: () => boolean;
+  getSessionId: () => string;
+  onDrop: (reason: DropReason, count: number) => void;
+  onSent: (count: number) => void;
+  log: (message: string, detail?: unknown) => void;
+}
+
+/** Page views and custom events sent straight to Umami's collection API (no Umami script is loaded). */
+export interface UmamiClient {
+  pageView(url?: string, options?: PageViewOptions): void;
+  event(name: string, data?: unknown): void;
+  /** True once a page view went out (or was attempted) in this page. */
+  hasPageView(): boolean;
+}
+
+/**
+ * Creates the Umami client. Referrer of the first view is `document.referrer`, then the previous view's
+ * URL (what Umami's own script does for single-page apps).
+ */
+export function createUmamiClient(deps: UmamiDeps): UmamiClient {
+  const { window: w } = deps;
+  const endpoint = `${deps.options.hostUrl.replace(/\/+$/, '')}/api/send`;
+  let lastUrl: string | undefined;
+  let viewed = false;
+
+  function send(name: string | undefined, data: unknown, url?: string, options: PageViewOptions = {}): void {
+    if (!deps.isAllowed()) {
+      deps.onDrop('consent', 1);
+      return;
+    }
+    const href = w.location.href;
+    const pageUrl = toUmamiUrl(url ?? href, href);
+    if (pageUrl === undefined) {
+      deps.log('umami: url not accepted', url);
+      deps.onDrop('rejected', 1);
+      return;
+    }
+    const referrerRaw = options.referrer ?? lastUrl ?? w.document.referrer;
+    const referrer = referrerRaw ? toUmamiUrl(referrerRaw, href) : undefined;
+    const facts = readUmamiPage(w.document, w.navigator, w.screen);
+    if (typeof options.title === 'string') {
+      facts.title = redactString(options.title, { maxStringLength: UMAMI_LIMITS.title }).slice(
+        0,
+        UMAMI_LIMITS.title,
+      );
+    }
+    const built = buildUmamiPayload({
+      websiteId: deps.options.websiteId,
+      page: { ...facts, url: pageUrl, referrer },
+      sessionId: deps.getSessionId(),
+      name,
+      data,
+    });
+    if ('invalid' in built) {
+      deps.log(`umami: ${built.invalid}`);
+      deps.onDrop('rejected', 1);
+      return;
+    }
+    if (name === undefined) {
+      lastUrl = pageUrl;
+      viewed = true;
+    }
+    const body = JSON.stringify(built);
+    if (utf8ByteLength(body) > LIMITS.maxBeaconBytes) {
+      deps.onDrop('too_large', 1);
+      return;
+    }
+    void deps.transport
+      .send({ url: endpoint, body, contentType: 'application/json' }, { isAllowed: deps.isAllowed })
+      .then((outcome) => (outcome.ok ? deps.onSent(1) : deps.onDrop(outcome.reason, 1)));
+  }
+
+  return {
+    pageView: (url, options) => send(undefined, undefined, url, options),
+    event: (name, data) => send(name, data),
+    hasPageView: () => viewed,
+  };
+}

@@ -1,0 +1,46 @@
+import {
+  METRIC_CATALOG,
+  STRING_LIMITS,
+  WEB_VITAL_METRICS,
+  WEB_VITAL_RATINGS,
+  type WebVitalMetric,
+  type WebVitalName,
+} from '@usermetrics/core';
+
+/** The fields of a web-vitals `Metric` we read (kept structural so tests need not fake the library). */
+export interface VitalReport {
+  name: string;
+  value: number;
+  rating: string;
+  id?: string;
+  navigationType?: string;
+}
+
+/**
+ * Converts a web-vitals report into the §5 item, or undefined when it cannot be valid (unknown name such as
+ * FID, non-finite value, unknown rating). Values are clamped into the catalog's range, so a slightly
+ * negative TTFB or a 70 s LCP still counts instead of being rejected by the server.
+ */
+export function toWebVitalMetric(
+  report: VitalReport,
+  at: { url: string; route: string; timestamp: string },
+): WebVitalMetric | undefined {
+  if (!Object.hasOwn(WEB_VITAL_METRICS, report.name)) return undefined;
+  const name = report.name as WebVitalName;
+  if (typeof report.value !== 'number' || !Number.isFinite(report.value)) return undefined;
+  if (!(WEB_VITAL_RATINGS as readonly string[]).includes(report.rating)) return undefined;
+  const { min, max } = METRIC_CATALOG[WEB_VITAL_METRICS[name]];
+  const metric: WebVitalMetric = {
+    name,
+    value: Math.min(max, Math.max(min, report.value)),
+    rating: report.rating as WebVitalMetric['rating'],
+    url: at.url,
+    timestamp: at.timestamp,
+    route: at.route.slice(0, STRING_LIMITS.route),
+  };
+  if (typeof report.id === 'string') metric.id = report.id.slice(0, STRING_LIMITS.metricId);
+  if (typeof report.navigationType === 'string') {
+    metric.navigationType = report.navigationType.slice(0, STRING_LIMITS.navigationType);
+  }
+  return metric;
+}
