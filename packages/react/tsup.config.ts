@@ -1,12 +1,17 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/router.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
-  treeshake: true,
+  // tsup's extra rollup tree-shaking pass drops module-level directives, and with them the 'use client' banner
+  // that Next.js / RSC need; esbuild's own tree-shaking is enough for a package this small.
+  treeshake: false,
   target: 'es2022',
   platform: 'browser',
+  // The router entry imports the main entry by package name so both share one React context (in CJS too).
+  external: ['@usermetrics/react'],
+  banner: { js: "'use client';" },
 });

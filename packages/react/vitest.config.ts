@@ -1,12 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // No @vitejs/plugin-react: Vite's built-in transform compiles TSX with the automatic runtime, following
+  // tsconfig's `jsx: react-jsx`.
+  resolve: {
+    // The router entry imports the main one by package name; tests use the sources, not dist.
+    alias: [
+      {
+        find: /^@usermetrics\/react$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
-    include: ['src/**/*.test.tsx', 'test/**/*.test.tsx'],
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     coverage: {
       provider: 'v8',
       include: ['src/**'],
-      exclude: ['src/**/*.test.*'],
+      exclude: ['src/**/*.test.*', 'src/test-utils/**'],
       thresholds: { lines: 80 },
     },
     benchmark: { include: ['bench/**/*.bench.ts'] },

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { useTracker } from '../provider/use-tracking';
+import type { PageViewsOptions } from '../types';
+
+function toUrl(pathname: string, search: string): string {
+  const path = pathname + search;
+  // Umami wants absolute URLs; under SSR (no effects run) and in odd hosts we pass the path through.
+  try {
+    return typeof window === 'undefined' ? path : new URL(path, window.location.href).href;
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Sends a page view whenever `pathname` or `route` changes (not on every render, and once under StrictMode).
+ * Works with any router: feed it the router's location. For react-router, `useRouterPageViews()` from
+ * `@usermetrics/react/router` does this for you, route pattern included.
+ *
+ * @example
+ * const { pathname, search } = useLocation();
+ * usePageViews({ pathname, search, route: '/users/:id' });
+ */
+export function usePageViews(options: PageViewsOptions): void {
+  const { tracker } = useTracker();
+  const { pathname, route, search = '', enabled = true } = options;
+  const last = useRef<string | undefined>(undefined);
+
+  // `search` is read but not a trigger: a page view is per page, not per query-string change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    const key = `${pathname}\n${route ?? ''}`;
+    // The ref survives StrictMode's effect re-run, so the same page is not counted twice.
+    if (!enabled || last.current === key) return;
+    last.current = key;
+    try {
+      tracker.trackPageView(toUrl(pathname, search), route === undefined ? undefined : { route });
+    } catch {
+      // Telemetry never breaks navigation.
+    }
+  }, [tracker, pathname, route, enabled]);
+}

@@ -1,0 +1,55 @@
+import { createNoopTracker, createTracker, type Tracker } from '@usermetrics/browser';
+import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { warnOnce } from '../internal/dev-warning';
+import type { TrackingProviderProps } from '../types';
+import { createTrackerHandle } from './tracker-handle';
+import { TrackingContext, type TrackingContextValue } from './tracking-context';
+
+/**
+ * Makes a tracker available to {@link useTracking}, {@link ErrorBoundary} and {@link usePageViews}.
+ *
+ * With `config`, the tracker is created after the first commit (never during render, so server rendering and
+ * discarded concurrent renders create nothing) and shut down on unmount; StrictMode's and Fast Refresh's
+ * unmount-remount keeps the same tracker. Calls made by children before it starts are queued and replayed.
+ * `config` is read when the tracker is created: give the provider a new `key` to start over with another one.
+ * With `tracker`, that tracker is used as is and never shut down by the provider. Children render immediately.
+ *
+ * @example
+ * <TrackingProvider config={{ endpoint: 'https://api.example.com', routes: ['/users/:id'] }}>
+ *   <App />
+ * </TrackingProvider>
+ */
+export function TrackingProvider(props: TrackingProviderProps): ReactElement {
+  const { tracker, config, children } = props;
+  const [handle] = useState(createTrackerHandle);
+  const [epoch, setEpoch] = useState(0);
+  const configRef = useRef(config);
+  configRef.current = config;
+  const owns = tracker === undefined;
+
+  if (tracker !== undefined && config !== undefined) {
+    warnOnce('<TrackingProvider> got both `tracker` and `config`; `config` is ignored.');
+  } else if (tracker === undefined && config === undefined) {
+    warnOnce('<TrackingProvider> needs a `config` or a `tracker`; tracking is off.');
+  }
+
+  useEffect(() => {
+    if (!owns) return;
+    const create = (): Tracker => {
+      const current = configRef.current;
+      try {
+        return current ? createTracker(current) : createNoopTracker();
+      } catch {
+        return createNoopTracker(); // createTracker never throws by contract; this keeps a bad build from breaking the app
+      }
+    };
+    if (handle.acquire(create)) setEpoch((n) => n + 1);
+    return () => handle.release();
+  }, [handle, owns]);
+
+  const value = useMemo<TrackingContextValue>(
+    () => ({ tracker: tracker ?? handle, epoch }),
+    [tracker, handle, epoch],
+  );
+  return <TrackingContext.Provider value={value}>{children}</TrackingContext.Provider>;
+}

@@ -1,0 +1,70 @@
+import type { Tracker } from '@usermetrics/browser';
+import { createNoopTracker } from '@usermetrics/browser';
+import { useContext, useMemo } from 'react';
+import { warnOnce } from '../internal/dev-warning';
+import type { TrackingApi } from '../types';
+import { TrackingContext } from './tracking-context';
+
+let fallback: Tracker | undefined;
+
+/** The tracker from the nearest provider, or a shared no-op (with one development warning) without one. */
+export function useTracker(): { tracker: Tracker; epoch: number } {
+  const value = useContext(TrackingContext);
+  if (value) return value;
+  warnOnce('useTracking()/<ErrorBoundary> is used outside <TrackingProvider>; nothing is tracked.');
+  fallback ??= createNoopTracker();
+  return { tracker: fallback, epoch: -1 };
+}
+
+/** Calls into the tracker never throw into a component, even with a hand-written `tracker` prop. */
+function guard<A extends unknown[], R>(fn: (...args: A) => R, otherwise: R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch {
+      return otherwise;
+    }
+  };
+}
+
+/**
+ * Tracking functions for components. Outside a {@link TrackingProvider} it returns working no-ops and warns
+ * once in development.
+ *
+ * @example
+ * const { trackEvent } = useTracking();
+ * <button onClick={() => trackEvent('signup_clicked', { plan: 'pro' })}>Sign up</button>
+ */
+export function useTracking(): TrackingApi {
+  const { tracker, epoch } = useTracker();
+  // Functions depend on the tracker object only, so effects that list them do not re-run when it starts.
+  const functions = useMemo(
+    () => ({
+      trackEvent: guard<Parameters<TrackingApi['trackEvent']>, void>(
+        (name, data) => tracker.trackEvent(name, data),
+        undefined,
+      ),
+      trackPageView: guard<Parameters<TrackingApi['trackPageView']>, void>(
+        (url, options) => tracker.trackPageView(url, options),
+        undefined,
+      ),
+      trackError: guard<Parameters<TrackingApi['trackError']>, Promise<string | undefined>>(
+        (error, context) => Promise.resolve(tracker.trackError(error, context)).catch(() => undefined),
+        Promise.resolve(undefined),
+      ),
+      setConsent: guard<Parameters<TrackingApi['setConsent']>, void>(
+        (consent) => tracker.setConsent(consent),
+        undefined,
+      ),
+      getReplayUrl: guard(() => tracker.getReplayUrl(), undefined),
+      tracker,
+    }),
+    [tracker],
+  );
+  // `epoch` changes when the tracker behind a provider starts, so `sessionId` is read again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is a deliberate re-read trigger
+  return useMemo<TrackingApi>(
+    () => ({ ...functions, sessionId: guard(() => tracker.getSessionId(), '')() }),
+    [functions, tracker, epoch],
+  );
+}

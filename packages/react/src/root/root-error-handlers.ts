@@ -1,0 +1,63 @@
+import type { TrackErrorContext, Tracker } from '@usermetrics/browser';
+import { isReportingBoundary, markReported, wasReported } from '../internal/reported-errors';
+import type { RootErrorCallback, RootErrorHandlers, RootErrorHandlersOptions, RootErrorInfo } from '../types';
+
+function report(tracker: Tracker, error: unknown, context: TrackErrorContext): void {
+  if (wasReported(error)) return;
+  markReported(error);
+  try {
+    void Promise.resolve(tracker.trackError(error, context)).catch(() => undefined);
+  } catch {
+    // Reporting is best effort; React's own handling below must still run.
+  }
+}
+
+// React's defaults are not importable. Logging with console.error keeps the developer's console output; React's
+// default for uncaught and recoverable errors (window.reportError) is not used because it also fires a window
+// `error` event, which the tracker's global handler would report a second time, without the component stack.
+function logError(error: unknown, errorInfo: RootErrorInfo): void {
+  if (errorInfo.componentStack)
+    console.error(error, `\nThe above error occurred in:${errorInfo.componentStack}`);
+  else console.error(error);
+}
+
+/**
+ * The React 19 root error options (`onUncaughtError`, `onCaughtError`, `onRecoverableError`), reporting through
+ * `tracker`. Errors already reported by an {@link ErrorBoundary} are not sent again. Your own callbacks from
+ * `options` run after the report and replace React's default console logging.
+ *
+ * @example
+ * const tracker = createTracker(config);
+ * createRoot(document.getElementById('root')!, rootErrorHandlers(tracker)).render(
+ *   <TrackingProvider tracker={tracker}><App /></TrackingProvider>,
+ * );
+ */
+export function rootErrorHandlers(
+  tracker: Tracker,
+  options: RootErrorHandlersOptions = {},
+): RootErrorHandlers {
+  const then = (own: RootErrorCallback | undefined, error: unknown, errorInfo: RootErrorInfo): void =>
+    (own ?? logError)(error, errorInfo);
+  const stack = (errorInfo: RootErrorInfo): string | undefined => errorInfo.componentStack || undefined;
+
+  return {
+    onUncaughtError(error, errorInfo) {
+      report(tracker, error, { componentStack: stack(errorInfo), handled: false });
+      then(options.onUncaughtError, error, errorInfo);
+    },
+    onCaughtError(error, errorInfo) {
+      if (!isReportingBoundary(errorInfo.errorBoundary)) {
+        report(tracker, error, { componentStack: stack(errorInfo), handled: true });
+      }
+      then(options.onCaughtError, error, errorInfo);
+    },
+    onRecoverableError(error, errorInfo) {
+      report(tracker, error, {
+        componentStack: stack(errorInfo),
+        handled: true,
+        extra: { recoverable: true },
+      });
+      then(options.onRecoverableError, error, errorInfo);
+    },
+  };
+}
