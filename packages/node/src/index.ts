@@ -1,6 +1,6 @@
 /**
- * @usermetrics/node — AWS Lambda instrumentation: structured JSON logs (DESIGN §4) and CloudWatch EMF metrics
- * (DESIGN §3) written to stdout.
+ * @usermetrics/node — AWS Lambda instrumentation: the `withUsermetrics` wrapper, structured JSON logs
+ * (DESIGN §4) and CloudWatch EMF metrics (DESIGN §3) written to stdout.
  * @packageDocumentation
  */
 export type { InvocationContext } from './context/invocation-store';
@@ -12,3 +12,10 @@ export { writeEmf } from './emf/write-emf';
 export type { LineSink } from './io/stdout';
 export { createLogger } from './logger/create-logger';
 export type { LogContext, Logger, LoggerBindings, LoggerOptions } from './logger/types';
+export type { Metrics } from './metrics/metrics';
+export { metrics } from './metrics/metrics';
+export { publishMetric, recordColdStart, withLogging, withMetrics } from './wrapper/aliases';
+export type { Invocation, InvocationLifecycle } from './wrapper/invocation-lifecycle';
+export { createInvocationLifecycle } from './wrapper/invocation-lifecycle';
+export type { AsyncHandler, Clock, LambdaContextLike, UsermetricsOptions } from './wrapper/types';
+export { withUsermetrics } from './wrapper/with-usermetrics';

@@ -1,0 +1,85 @@
+import type { InvocationStore } from '../context/invocation-store';
+import { invocationStorage } from '../context/invocation-store';
+import {
+  addToBuffer,
+  createBuffer,
+  flushBuffer,
+  type UserMetricsBuffer,
+  type UserMetricsConfig,
+} from './user-metrics-buffer';
+
+/** The user metrics API. */
+export interface Metrics {
+  /**
+   * Records one sample into the user's namespace (`metricsNamespace`). Inside a wrapped invocation the
+   * sample is written when the invocation ends; outside one it is buffered until {@link Metrics.flush}.
+   * Without `dimensions` the metric gets `functionName` and `environment`. Never throws; invalid names
+   * or non-finite values are ignored.
+   * @param unit a CloudWatch unit; anything else is written as `None`. @default 'None'
+   * @example metrics.add('OrdersPlaced', 1, 'Count', { paymentMethod: 'card' });
+   */
+  add(name: string, value: number, unit?: string, dimensions?: Record<string, string>): void;
+  /** Writes what is buffered now (the current invocation's, or the process buffer outside one). Never rejects. */
+  flush(): Promise<void>;
+}
+
+/** Per-invocation settings the wrapper puts in the store, read when the first metric is added. @internal */
+export interface StoreWithMetrics extends InvocationStore {
+  userMetricsConfig?: UserMetricsConfig;
+  userMetrics?: UserMetricsBuffer;
+}
+
+let processBuffer: UserMetricsBuffer | undefined;
+
+function bufferForProcess(): UserMetricsBuffer {
+  if (processBuffer === undefined) {
+    const env = process.env;
+    const defaultDimensions: Record<string, string> = {};
+    if (env.AWS_LAMBDA_FUNCTION_NAME) defaultDimensions.functionName = env.AWS_LAMBDA_FUNCTION_NAME;
+    const environment = env.USERMETRICS_ENVIRONMENT || env.NODE_ENV;
+    if (environment) defaultDimensions.environment = environment;
+    processBuffer = createBuffer({
+      namespace: env.AWS_EMF_NAMESPACE || 'UserMetrics/Custom',
+      defaultDimensions,
+    });
+  }
+  return processBuffer;
+}
+
+function currentBuffer(): UserMetricsBuffer {
+  const store = invocationStorage.getStore() as StoreWithMetrics | undefined;
+  if (store?.userMetricsConfig === undefined) return bufferForProcess();
+  if (store.userMetrics === undefined) store.userMetrics = createBuffer(store.userMetricsConfig);
+  return store.userMetrics;
+}
+
+/**
+ * Custom metrics from handler code, written as CloudWatch EMF by aws-embedded-metrics (its Lambda, Agent
+ * or Local environment, chosen by its usual `AWS_EMF_*` configuration).
+ * @example
+ * import { metrics } from '@usermetrics/node';
+ * metrics.add('CartValue', 42.5, 'None', { currency: 'EUR' });
+ */
+export const metrics: Metrics = {
+  add(name, value, unit, dimensions) {
+    try {
+      addToBuffer(currentBuffer(), name, value, unit, dimensions);
+    } catch {
+      // Telemetry never breaks the host: an invalid metric is dropped.
+    }
+  },
+  async flush() {
+    try {
+      await flushBuffer(currentBuffer());
+    } catch {
+      // Nothing to report to: flushing is best effort.
+    }
+  },
+};
+
+/** The wrapper's end-of-invocation flush: a promise only when the invocation added metrics. @internal */
+export function flushInvocationMetrics(store: StoreWithMetrics): Promise<void> | undefined {
+  const buffer = store.userMetrics;
+  if (buffer === undefined || buffer.loggers.size === 0) return undefined;
+  return flushBuffer(buffer).catch(() => undefined);
+}

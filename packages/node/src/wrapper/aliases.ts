@@ -1,0 +1,71 @@
+import { NAMESPACES } from '@usermetrics/core';
+import { invocationStorage } from '../context/invocation-store';
+import { writeEmf } from '../emf/write-emf';
+import type { LineSink } from '../io/stdout';
+import { metrics } from '../metrics/metrics';
+import type { LambdaContextLike, UsermetricsOptions } from './types';
+import { withUsermetrics } from './with-usermetrics';
+
+/**
+ * Alias of {@link withUsermetrics} under the name of the architecture reference (metrics and logs are one
+ * wrapper).
+ * @example export const handler = withMetrics(myHandler);
+ */
+export function withMetrics<TEvent, TResult, TContext extends LambdaContextLike = LambdaContextLike>(
+  handler: (event: TEvent, context: TContext) => Promise<TResult>,
+  options?: UsermetricsOptions<TEvent>,
+): (event: TEvent, context: TContext) => Promise<TResult> {
+  return withUsermetrics(handler, options);
+}
+
+/**
+ * Alias of {@link withUsermetrics} under the name of the architecture reference (metrics and logs are one
+ * wrapper).
+ * @example export const handler = withLogging(myHandler);
+ */
+export function withLogging<TEvent, TResult, TContext extends LambdaContextLike = LambdaContextLike>(
+  handler: (event: TEvent, context: TContext) => Promise<TResult>,
+  options?: UsermetricsOptions<TEvent>,
+): (event: TEvent, context: TContext) => Promise<TResult> {
+  return withUsermetrics(handler, options);
+}
+
+/**
+ * Alias of `metrics.add(name, value, 'None', dimensions)` under the name of the architecture reference.
+ * @example publishMetric('OrdersPlaced', 1, { paymentMethod: 'card' });
+ */
+export function publishMetric(metricName: string, value: number, dimensions?: Record<string, string>): void {
+  metrics.add(metricName, value, 'None', dimensions);
+}
+
+/**
+ * Records a cold start (ColdStart = 1 and InitDuration) for code that is not wrapped by `withUsermetrics`.
+ * Inside a wrapped invocation it does nothing, because the wrapper already measures cold starts and a second
+ * sample would double-count. Dimensions come from `AWS_LAMBDA_FUNCTION_NAME` and
+ * `USERMETRICS_ENVIRONMENT`/`NODE_ENV`. Never throws.
+ * @example recordColdStart(performance.now());
+ */
+export function recordColdStart(durationMs: number, stdout?: LineSink): void {
+  try {
+    if (invocationStorage.getStore() !== undefined) return;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) return;
+    const env = process.env;
+    writeEmf(
+      {
+        namespace: NAMESPACES.lambda,
+        dimensionSets: [['functionName', 'environment']],
+        dimensions: {
+          functionName: env.AWS_LAMBDA_FUNCTION_NAME || 'unknown',
+          environment: env.USERMETRICS_ENVIRONMENT || env.NODE_ENV || 'unknown',
+        },
+        metrics: [
+          { name: 'ColdStart', unit: 'Count', value: 1 },
+          { name: 'InitDuration', unit: 'Milliseconds', value: durationMs },
+        ],
+      },
+      stdout,
+    );
+  } catch {
+    // Never breaks the host.
+  }
+}
