@@ -60,7 +60,12 @@ export function propagateSessionHeader(options: PropagateOptions): () => void {
     }
     return originalFetch.call(this === w || this === undefined ? w : this, input, nextInit);
   };
-  w.fetch = wrappedFetch;
+  try {
+    w.fetch = wrappedFetch;
+  } catch (error) {
+    // fetch made read-only by another tool: skip fetch propagation rather than fail the tracker.
+    onError('propagate.install', error);
+  }
 
   const proto = (w as Window & { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest?.prototype;
   const originalOpen = proto?.open;

@@ -222,42 +222,6 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     replay.start();
   };
 
-  guard(
-    log,
-    'start',
-    () => {
-      startWebVitals();
-      if (resolved.errors?.captureGlobal) installHandlers();
-      if (config.propagateToOrigins && config.propagateToOrigins.length > 0) {
-        teardown.push(
-          propagateSessionHeader({
-            window: w,
-            origins: config.propagateToOrigins,
-            getSessionId: () => session.getId(),
-            onError: log.report,
-          }),
-        );
-      }
-      if (umami) {
-        const client = umami;
-        teardown.push(patchHistory(w, () => pageViewOnChange(client)));
-        if (consent.allows('analytics')) client.pageView();
-      }
-      if (config.replay) {
-        replay = createReplay({
-          options: config.replay,
-          window: w,
-          getSessionId: () => session.getId(),
-          importer: deps.replayImporter,
-          log: log.log,
-        });
-        teardown.push(() => replay?.stop());
-        maybeStartReplay();
-      }
-    },
-    undefined,
-  );
-
   // Client-side navigations: replaceState is often used for state-only updates, so only a changed
   // path or query counts as a new page view.
   let lastPath = env.location.pathname + env.location.search;
@@ -267,6 +231,40 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     lastPath = path;
     if (consent.allows('analytics')) client.pageView();
     else drop('consent', 1);
+  }
+
+  // Each feature starts on its own: one failing (a read-only fetch, a broken history) leaves the rest on.
+  guard(log, 'start.webVitals', startWebVitals, undefined);
+  if (resolved.errors?.captureGlobal) guard(log, 'start.errors', installHandlers, undefined);
+  const origins = config.propagateToOrigins;
+  if (origins && origins.length > 0) {
+    const getSessionId = () => session.getId();
+    guard(
+      log,
+      'start.propagate',
+      () => teardown.push(propagateSessionHeader({ window: w, origins, getSessionId, onError: log.report })),
+      0,
+    );
+  }
+  if (umami) {
+    const client = umami;
+    guard(log, 'start.umami', () => teardown.push(patchHistory(w, () => pageViewOnChange(client))), 0);
+    if (consent.allows('analytics')) guard(log, 'start.pageView', () => client.pageView(), undefined);
+  }
+  if (config.replay) {
+    const options = config.replay;
+    const start = (): void => {
+      replay = createReplay({
+        options,
+        window: w,
+        getSessionId: () => session.getId(),
+        importer: deps.replayImporter,
+        log: log.log,
+      });
+      teardown.push(() => replay?.stop());
+      maybeStartReplay();
+    };
+    guard(log, 'start.replay', start, undefined);
   }
 
   teardown.push(

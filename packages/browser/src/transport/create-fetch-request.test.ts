@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createFetchRequest } from './create-fetch-request';
+
+const req = { url: 'https://api.example.com/m', body: '{"a":1}', contentType: 'text/plain;charset=UTF-8' };
+
+function fakeFetch(status = 200, body = '{"errorId":"x"}') {
+  return vi.fn(
+    async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(body, { status, headers: { 'Retry-After': '5' } }),
+  );
+}
+
+describe('createFetchRequest', () => {
+  it('uses sendBeacon with a text/plain Blob (no CORS preflight) when the page is going away', async () => {
+    const sendBeacon = vi.fn((_url: string, _data: BodyInit) => true);
+    const fetch = fakeFetch();
+    const res = await createFetchRequest({ fetch, sendBeacon })({ ...req, beacon: true });
+    expect(res.status).toBe(202);
+    expect(fetch).not.toHaveBeenCalled();
+    const blob = sendBeacon.mock.calls[0]?.[1] as Blob;
+    expect(blob.type).toBe('text/plain;charset=utf-8');
+    expect(await blob.text()).toBe(req.body);
+  });
+
+  it('falls back to fetch with keepalive when sendBeacon refuses or throws', async () => {
+    for (const sendBeacon of [
+      () => false,
+      () => {
+        throw new Error('no');
+      },
+    ]) {
+      const fetch = fakeFetch();
+      const res = await createFetchRequest({ fetch, sendBeacon })({ ...req, beacon: true });
+      expect(res.status).toBe(200);
+      expect(fetch.mock.calls[0]?.[1]).toMatchObject({
+        method: 'POST',
+        keepalive: true,
+        credentials: 'omit',
+      });
+    }
+  });
+
+  it('uses a plain fetch otherwise, reading the body and Retry-After when asked', async () => {
+    const fetch = fakeFetch(503);
+    const res = await createFetchRequest({ fetch })({ ...req, readBody: true });
+    expect(res).toEqual({ status: 503, retryAfter: '5', body: '{"errorId":"x"}' });
+    const init = fetch.mock.calls[0]?.[1];
+    expect(init?.keepalive).toBe(false);
+    expect(new Headers(init?.headers).get('content-type')).toBe('text/plain;charset=UTF-8');
+  });
+
+  it('rejects on a network error so the transport can retry', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(createFetchRequest({ fetch })(req)).rejects.toThrow('Failed to fetch');
+  });
+});
