@@ -1,0 +1,269 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { type ExampleRoute, exampleRoutes } from '@usermetrics/example-api';
+import { createErrorReportHandler, createWebVitalsHandler } from '@usermetrics/node';
+import { DASHBOARD_PATH, handleDashboard, renderReplayPage } from '../dashboard/dashboard-routes';
+import { createStdoutCapture } from '../lambda/stdout-capture';
+import type { LambdaHandler } from '../lambda/types';
+import { handleOpenReplay } from '../openreplay/openreplay-routes';
+import { createStore, type Store } from '../store/create-store';
+import { createPrinter } from '../terminal/create-printer';
+import { handleUmamiSend } from '../umami/umami-route';
+import type { CollectorContext } from './collector-context';
+import { errorBody, readRequestBody, send, sendJson } from './http-utils';
+import { recordErrorReport, recordRejected, recordWebVitals } from './ingestion-records';
+import { type LambdaExchange, type LambdaRoute, runLambdaRoute } from './run-lambda-route';
+import { serveStatic } from './serve-static';
+
+/**
+ * Route patterns of the example app (mirrors examples/web/src/routes.ts): the ingestion handler accepts
+ * only these as the `route` dimension, as a production deployment would be configured.
+ */
+export const DEMO_ROUTES = ['/', '/checkout', '/slow', '/users/:id'] as const;
+
+/** Options of {@link startCollector}. */
+export interface CollectorOptions {
+  /** 0 picks a free port. @default 4000 */
+  port?: number;
+  /** @default '127.0.0.1' (loopback only) */
+  host?: string;
+  /** Where received data is written as JSONL and reloaded from. @default '.demo-data' (cwd-relative) */
+  dataDir?: string;
+  /** The built example app. @default the `dist` folder of @usermetrics/example-web */
+  appDir?: string;
+  /** Lambda handlers mounted on `METHOD path`. @default the routes of @usermetrics/example-api */
+  apiRoutes?: readonly ExampleRoute[];
+  /** Route patterns accepted by the ingestion handlers. @default DEMO_ROUTES */
+  routes?: readonly string[];
+  /** The `environment` metric dimension. @default 'local' */
+  environment?: string;
+  /** Print only the start-up lines. @default false */
+  quiet?: boolean;
+  /** Where terminal lines go. @default process.stdout */
+  write?: (line: string) => void;
+  /** ANSI colours. @default process.stdout.isTTY */
+  color?: boolean;
+}
+
+/** A running collector. */
+export interface Collector {
+  url: string;
+  port: number;
+  store: Store;
+  /** Stops listening, closes connections and flushes the data files. */
+  close(): Promise<void>;
+}
+
+/** Thrown by {@link startCollector} when the port is taken. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use. Stop whatever runs there, or pick another port with --port <n> or PORT=<n>.`,
+    );
+  }
+}
+
+// API Gateway would refuse larger bodies (10 MB); the collector stops reading much earlier. Bodies between
+// this and the 100 KB ingestion limit still reach the production handler, which answers its own 413.
+const MAX_LAMBDA_BODY = 1024 * 1024;
+const INGESTION_TIMEOUT_MS = 3000;
+
+/** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
+export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const printer = createPrinter({
+    ...(options.write !== undefined ? { write: options.write } : {}),
+    ...(options.color !== undefined ? { color: options.color } : {}),
+    quiet: options.quiet ?? false,
+  });
+  const store = createStore({
+    dataDir: resolve(options.dataDir ?? '.demo-data'),
+    onWriteError: (error) =>
+      printer.info(`usermetrics dev: cannot write data files (${String(error)}); keeping data in memory`),
+  });
+  await store.load();
+  const appDir = resolve(options.appDir ?? defaultAppDir());
+  const routes = options.routes ?? DEMO_ROUTES;
+  const capture = createStdoutCapture();
+  const ctx: CollectorContext = { store, printer, capture, origins: [] };
+
+  let ingestion: {
+    path: string;
+    route: Omit<LambdaRoute, 'routeKey'>;
+    after: (ex: LambdaExchange) => void;
+  }[] = [];
+  const apiRoutes = (options.apiRoutes ?? exampleRoutes).map((r) => ({
+    key: `${r.method} ${r.path}`,
+    route: {
+      functionName: r.functionName,
+      routeKey: `${r.method} ${r.path}`,
+      timeoutMs: r.timeoutMs,
+      handler: r.handler as LambdaHandler,
+    },
+  }));
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1));
+
+    if (path.startsWith(DASHBOARD_PATH)) {
+      if (handleDashboard(ctx, path, query, res)) return;
+    }
+    const ingest = ingestion.find((i) => i.path === path);
+    if (ingest !== undefined) {
+      const exchange = await runWithBody(ctx, { ...ingest.route, routeKey: `${method} ${path}` }, req, res);
+      if (exchange !== undefined && method === 'POST') ingest.after(exchange);
+      else if (exchange !== undefined) recordRejected(ctx, exchange);
+      return;
+    }
+    if (path === '/api/send') {
+      if (method === 'OPTIONS') return preflight(ctx, req, res, 'POST, OPTIONS');
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      return handleUmamiSend(ctx, req, res);
+    }
+    if (path.startsWith('/ingest/')) {
+      if (method === 'OPTIONS') return preflight(ctx, req, res, 'GET, POST, OPTIONS');
+      return handleOpenReplay(ctx, req, res, path.slice('/ingest'.length));
+    }
+    const api = apiRoutes.find((r) => r.key === `${method} ${path}`);
+    if (api !== undefined) {
+      await runWithBody(ctx, api.route, req, res);
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      req.resume();
+      return sendJson(res, 404, { message: 'Not Found' });
+    }
+    const replay = /^\/\d+\/session\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (replay !== null && method === 'GET') return renderReplayPage(ctx, replay[1] as string, res);
+    if (method === 'GET' || method === 'HEAD') return serveStatic(appDir, path, res, method === 'HEAD');
+    req.resume();
+    return methodNotAllowed(res, 'GET, HEAD');
+  };
+
+  const server = createServer((req, res) => {
+    dispatch(req, res).catch((error: unknown) => {
+      printer.info(`usermetrics dev: internal error on ${req.method} ${req.url}: ${String(error)}`);
+      sendJson(res, 500, errorBody('internal', 'The collector failed on this request; it keeps running.'));
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  const port = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
+  ctx.origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const environment = options.environment ?? 'local';
+  const common = { allowedOrigins: ctx.origins, environment, routes: [...routes], stdout: capture.writer };
+  ingestion = [
+    {
+      path: '/metrics/web-vitals',
+      route: {
+        functionName: 'usermetrics-web-vitals',
+        timeoutMs: INGESTION_TIMEOUT_MS,
+        handler: createWebVitalsHandler({
+          ...common,
+          functionName: 'usermetrics-web-vitals',
+        }) as LambdaHandler,
+      },
+      after: (ex) => recordWebVitals(ctx, ex, routes),
+    },
+    {
+      path: '/errors/report',
+      route: {
+        functionName: 'usermetrics-errors',
+        timeoutMs: INGESTION_TIMEOUT_MS,
+        handler: createErrorReportHandler({ ...common, functionName: 'usermetrics-errors' }) as LambdaHandler,
+      },
+      after: (ex) => recordErrorReport(ctx, ex),
+    },
+  ];
+
+  const url = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    store,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }).then(async () => {
+        await store.close();
+        capture.release();
+      });
+      return closing;
+    },
+  };
+}
+
+async function runWithBody(
+  ctx: CollectorContext,
+  route: LambdaRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<LambdaExchange | undefined> {
+  const read = await readRequestBody(req, MAX_LAMBDA_BODY);
+  if (!read.ok) {
+    if (read.reason === 'too_large') {
+      sendJson(res, 413, errorBody('payload_too_large', `Body is larger than ${MAX_LAMBDA_BODY} bytes`), {
+        connection: 'close',
+      });
+      const entry = {
+        at: new Date().toISOString(),
+        method: req.method ?? 'POST',
+        path: (req.url ?? '/').split('?')[0] ?? '/',
+        status: 413,
+        code: 'payload_too_large',
+        message: 'refused by the collector before the handler',
+      };
+      ctx.store.add('rejected', entry);
+      ctx.printer.rejected(entry);
+    }
+    return undefined;
+  }
+  return runLambdaRoute(ctx, route, req, read.body, res);
+}
+
+function preflight(ctx: CollectorContext, req: IncomingMessage, res: ServerResponse, methods: string): void {
+  const origin = req.headers.origin;
+  const headers: Record<string, string> = {
+    'access-control-allow-methods': methods,
+    'access-control-max-age': '600',
+  };
+  if (origin !== undefined && ctx.origins.includes(origin)) {
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-allow-headers'] = 'authorization, content-type, content-encoding, datatype';
+    headers.vary = 'Origin';
+  }
+  send(res, 204, '', headers);
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): void {
+  sendJson(res, 405, errorBody('method_not_allowed', `Use ${allow}`), { allow });
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function defaultAppDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@usermetrics/example-web/package.json')), 'dist');
+}

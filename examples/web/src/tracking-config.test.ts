@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { routeFor } from './routes';
+import { buildTrackerConfig, DEMO_WEBSITE_ID } from './tracking-config';
+
+describe('buildTrackerConfig', () => {
+  it('points the ingestion API, Umami and OpenReplay at the page origin', () => {
+    const config = buildTrackerConfig({ origin: 'http://127.0.0.1:4000', protocol: 'http:' });
+    expect(config.endpoint).toBe('http://127.0.0.1:4000');
+    expect(config.umami).toEqual({ websiteId: DEMO_WEBSITE_ID, hostUrl: 'http://127.0.0.1:4000' });
+    expect(config.replay?.ingestPoint).toBe('http://127.0.0.1:4000/ingest');
+    expect(config.propagateToOrigins).toEqual(['http://127.0.0.1:4000']);
+  });
+
+  it('turns off OpenReplay secure mode only on plain http', () => {
+    expect(
+      buildTrackerConfig({ origin: 'http://localhost:4000', protocol: 'http:' }).replay
+        ?.__DISABLE_SECURE_MODE,
+    ).toBe(true);
+    expect(
+      buildTrackerConfig({ origin: 'https://demo.example', protocol: 'https:' }).replay
+        ?.__DISABLE_SECURE_MODE,
+    ).toBe(false);
+  });
+});
+
+describe('routeFor', () => {
+  it('maps concrete paths onto the route patterns and the rest onto other', () => {
+    expect(routeFor('/users/42')).toBe('/users/:id');
+    expect(routeFor('/checkout')).toBe('/checkout');
+    expect(routeFor('/nope/deeper')).toBe('other');
+  });
+});

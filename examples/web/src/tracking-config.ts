@@ -1,0 +1,34 @@
+import type { TrackerConfig } from '@usermetrics/browser';
+import { ROUTES } from './routes';
+
+/** Umami website id of the demo (any uuid: the collector's stand-in accepts every website). */
+export const DEMO_WEBSITE_ID = '6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
+/** OpenReplay project key of the demo. */
+export const DEMO_PROJECT_KEY = 'usermetrics-demo';
+
+/**
+ * The tracker configuration of the demo. Everything points at the page's own origin, where `usermetrics
+ * dev` serves the ingestion API, the example Lambda API and the Umami and OpenReplay stand-ins.
+ */
+export function buildTrackerConfig(location: Pick<Location, 'origin' | 'protocol'>): TrackerConfig {
+  const origin = location.origin;
+  return {
+    endpoint: origin,
+    environment: 'local',
+    release: 'demo',
+    routes: ROUTES,
+    consent: { errors: true, performance: true, analytics: true, replay: true },
+    propagateToOrigins: [origin],
+    umami: { websiteId: DEMO_WEBSITE_ID, hostUrl: origin },
+    replay: {
+      projectKey: DEMO_PROJECT_KEY,
+      ingestPoint: `${origin}/ingest`,
+      sampleRate: 1,
+      // OpenReplay refuses to run on plain http unless told to; the local demo is http.
+      __DISABLE_SECURE_MODE: location.protocol === 'http:',
+    },
+    webVitals: { sampleRate: 1 },
+    transport: { flushIntervalMs: 2000 },
+    debug: false,
+  };
+}
