@@ -80,6 +80,7 @@ export function collectStdout(): LineWriter & {
   emf(): Record<string, unknown>[];
   logs(): Record<string, unknown>[];
   text(): string;
+  clear(): void;
 } {
   const chunks: string[] = [];
   const lines = () =>
@@ -99,6 +100,9 @@ export function collectStdout(): LineWriter & {
         .filter((l) => !isEmfLine(l))
         .map((l) => JSON.parse(l) as Record<string, unknown>),
     text: () => chunks.join(''),
+    clear: () => {
+      chunks.length = 0;
+    },
   };
 }
 
