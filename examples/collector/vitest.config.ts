@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // The e2e test drives a real Chromium; the rest are fast. Keep the whole run well under 4 minutes.
     testTimeout: 20_000,
+    // Handlers log with console.log; the collector must see that go through process.stdout as on Lambda.
+    disableConsoleIntercept: true,
     hookTimeout: 60_000,
     env: { AWS_EMF_ENVIRONMENT: 'Local' },
     coverage: {

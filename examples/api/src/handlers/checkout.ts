@@ -24,7 +24,9 @@ export const checkout = middy(async (event: APIGatewayProxyEventV2) => {
   metrics.add('OrderValue', total, 'None');
   logger.info('order placed', { items, total });
   return json(200, { orderId: `order-${Date.now().toString(36)}`, items, total });
-}).use(usermetrics({ functionName: 'example-checkout', environment: ENVIRONMENT }));
+}).use(
+  usermetrics({ functionName: 'example-checkout', environment: ENVIRONMENT, metricsNamespace: 'DemoShop' }),
+);
 
 /** `GET /api/middy/hello`: the smallest middy handler with the middleware. */
 export const middyHello = middy(async () => {

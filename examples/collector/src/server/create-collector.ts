@@ -73,6 +73,9 @@ const INGESTION_TIMEOUT_MS = 3000;
 
 /** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  // Handlers run as on Lambda: aws-embedded-metrics writes EMF to stdout instead of probing for an agent or
+  // the EC2 metadata address.
+  process.env.AWS_EMF_ENVIRONMENT ??= 'Lambda';
   const printer = createPrinter({
     ...(options.write !== undefined ? { write: options.write } : {}),
     ...(options.color !== undefined ? { color: options.color } : {}),

@@ -40,10 +40,9 @@ export async function serveStatic(
   }
   const target = (await isFile(file)) ? file : extname(decoded) === '' ? join(root, 'index.html') : undefined;
   if (target === undefined || !(await isFile(target))) {
-    const hint =
-      target?.endsWith('index.html')
-        ? `The example app is not built (${target} is missing). Run \`npm run demo\`, which builds it.`
-        : 'Not found';
+    const hint = target?.endsWith('index.html')
+      ? `The example app is not built (${target} is missing). Run \`npm run demo\`, which builds it.`
+      : 'Not found';
     return send(res, 404, hint, { 'content-type': 'text/plain; charset=utf-8' });
   }
   const isIndex = target.endsWith('index.html');
