@@ -7,7 +7,7 @@ import { wirePage } from './page';
  */
 declare global {
   interface Window {
-    __RAW_CONFIG__?: { ingestPoint: string; beaconUrl: string };
+    __RAW_CONFIG__?: { ingestPoint: string; beaconUrl: string; openReplay?: Record<string, unknown> };
     __raw?: { vitals: { name: string; value: number }[]; loadAt?: number; replayStarted?: boolean };
   }
 }
@@ -38,6 +38,7 @@ wirePage({
         obscureInputEmails: true,
         obscureTextNumbers: true,
         respectDoNotTrack: true,
+        ...config.openReplay,
       });
       const started = await replay.start();
       state.replayStarted = started.success;

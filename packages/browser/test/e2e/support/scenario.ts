@@ -57,6 +57,17 @@ export async function waitForLayoutShift(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * Moves the pointer from the content to the empty bottom of the viewport, as a visitor heading for the tab
+ * bar does. OpenReplay flushes its pending batch on the body's mouseleave, while the page is still alive —
+ * unlike the flush on pagehide, which can be lost when the page's worker dies first.
+ */
+export async function movePointerOutOfPage(page: Page): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.mouse.move(40, 40);
+  await page.mouse.move(viewport.width / 2, viewport.height - 2, { steps: 5 });
+}
+
 /** Leaves the page the way a visitor does (pagehide + visibilitychange→hidden fire), returns when (epoch ms). */
 export async function leavePage(page: Page): Promise<number> {
   const leftAt = Date.now();
