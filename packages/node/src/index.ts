@@ -9,6 +9,20 @@ export { serializeEmf } from './emf/serialize-emf';
 export type { EmfInput, EmfMetric } from './emf/types';
 export { EMF_UNITS } from './emf/types';
 export { writeEmf } from './emf/write-emf';
+export {
+  createErrorReportHandler,
+  createWebVitalsHandler,
+  type DedupeOptions,
+  type ErrorReportHandlerOptions,
+  type IngestionContext,
+  type IngestionEvent,
+  type IngestionHandler,
+  type IngestionHandlerOptions,
+  type IngestionLogger,
+  type IngestionResult,
+  type RateLimitOptions,
+  type WebVitalsHandlerOptions,
+} from './ingestion/index';
 export type { LineSink } from './io/stdout';
 export { createLogger } from './logger/create-logger';
 export type { LogContext, Logger, LoggerBindings, LoggerOptions } from './logger/types';

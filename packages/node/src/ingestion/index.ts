@@ -9,7 +9,6 @@ export type {
   IngestionHandlerOptions,
   IngestionLogger,
   IngestionResult,
-  LineWriter,
   RateLimitOptions,
   WebVitalsHandlerOptions,
 } from './types';

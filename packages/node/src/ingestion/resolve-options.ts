@@ -1,7 +1,8 @@
+import type { LineSink } from '../io/stdout';
 import { type CorsPolicy, createCorsPolicy, normalizeOrigin } from './cors-policy';
 import { createDefaultEmitter, createDefaultLogger, type EmfEmitter } from './sinks';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
-import type { ErrorReportHandlerOptions, IngestionEvent, IngestionLogger, LineWriter } from './types';
+import type { ErrorReportHandlerOptions, IngestionEvent, IngestionLogger } from './types';
 
 /** Options after validation: every field usable as is. */
 export interface ResolvedOptions {
@@ -98,7 +99,7 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
     else problems.push('shouldThrottle must be a function');
   }
 
-  let stdout: LineWriter | undefined;
+  let stdout: LineSink | undefined;
   if (o.stdout !== undefined) {
     if (typeof o.stdout?.write === 'function') stdout = o.stdout;
     else problems.push('stdout must have a write(line) method');

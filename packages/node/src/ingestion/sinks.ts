@@ -1,19 +1,20 @@
 import type { MetricDefinition } from '@usermetrics/core';
 import type { EmfInput } from '../emf/types';
 import { writeEmf } from '../emf/write-emf';
+import type { LineSink } from '../io/stdout';
 import { createLogger } from '../logger/create-logger';
-import type { IngestionLogger, LineWriter } from './types';
+import type { IngestionLogger } from './types';
 
 /** Publishes one EMF emission. */
 export type EmfEmitter = (input: EmfInput) => void;
 
 /** EMF goes through the package's own serializer, to the injected writer or the synchronous stdout. */
-export function createDefaultEmitter(stdout: LineWriter | undefined): EmfEmitter {
+export function createDefaultEmitter(stdout: LineSink | undefined): EmfEmitter {
   return (input) => writeEmf(input, stdout);
 }
 
 /** The package logger (DESIGN §4 lines), writing to the injected writer or stdout. */
-export function createDefaultLogger(functionName: string, stdout: LineWriter | undefined): IngestionLogger {
+export function createDefaultLogger(functionName: string, stdout: LineSink | undefined): IngestionLogger {
   return createLogger(functionName, stdout ? { destination: stdout } : {});
 }
 

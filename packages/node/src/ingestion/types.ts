@@ -1,3 +1,5 @@
+import type { LineSink } from '../io/stdout';
+
 /**
  * Public types of the ingestion handlers (DESIGN §5). The event shapes are look-alikes of the
  * `@types/aws-lambda` ones, so users need no extra type package and both REST (v1) and HTTP API / Function
@@ -37,11 +39,6 @@ export type IngestionHandler = (
   event: IngestionEvent,
   context?: IngestionContext,
 ) => Promise<IngestionResult>;
-
-/** Somewhere lines are written to, such as `process.stdout`. */
-export interface LineWriter {
-  write(line: string): unknown;
-}
 
 /**
  * The logging calls the handlers make. The package's own `createLogger` satisfies it; so does any object with
@@ -98,7 +95,7 @@ export interface IngestionHandlerOptions {
   /** Where log lines go. @default createLogger(functionName, { destination: stdout }) */
   logger?: IngestionLogger;
   /** Where EMF documents (and the default logger's lines) are written. @default process.stdout */
-  stdout?: LineWriter;
+  stdout?: LineSink;
   /** Clock in epoch milliseconds, for tests. @default Date.now */
   now?: () => number;
   /** `functionName` of log lines. @default process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'usermetrics-ingestion' */

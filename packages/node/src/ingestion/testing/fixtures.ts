@@ -2,7 +2,8 @@
  * Test-only builders: real-looking API Gateway events and a stdout collector. Not exported from the package.
  */
 import { expectValidEmf, isEmfLine } from '../../../test/emf-schema';
-import type { IngestionEvent, LineWriter } from '../types';
+import type { LineSink } from '../../io/stdout';
+import type { IngestionEvent } from '../types';
 
 export const NOW = Date.parse('2026-01-01T12:00:00.000Z');
 export const now = (): number => NOW;
@@ -75,7 +76,7 @@ export function v1Event(init: EventInit = {}): IngestionEvent {
  * Collects everything written, split into lines and parsed; EMF documents are told apart by `_aws`, and
  * every one of them is checked against the EMF JSON schema as it is read.
  */
-export function collectStdout(): LineWriter & {
+export function collectStdout(): LineSink & {
   lines(): string[];
   emf(): Record<string, unknown>[];
   logs(): Record<string, unknown>[];
@@ -91,7 +92,6 @@ export function collectStdout(): LineWriter & {
   return {
     write(s: string) {
       chunks.push(String(s));
-      return true;
     },
     lines,
     emf: () => lines().filter(isEmfLine).map(expectValidEmf),
