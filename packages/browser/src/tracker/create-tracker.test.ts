@@ -215,7 +215,7 @@ describe('web vitals', () => {
     window.history.pushState(null, '', '/b');
     emitVital('LCP', 1000);
     await tracker.flush();
-    const metrics = (received[0]?.json as { metrics: { route: string }[] }).metrics;
+    const metrics = (received[0]!.json as { metrics: { route: string }[] }).metrics;
     expect(metrics.map((m) => m.route)).toEqual(['/a/*', 'other']);
   });
 
