@@ -1,0 +1,130 @@
+import { MARKERS, REDACTED } from './constants';
+import { luhnCheck } from './luhn';
+import { redactEmails } from './redact-emails';
+import { redactPairs } from './redact-pairs';
+import { isSensitiveParamNormalized, normalizeKey, toKeySet } from './sensitive-keys';
+import type { RedactOptions } from './types';
+
+/** Default of {@link RedactOptions.maxStringLength}. */
+export const DEFAULT_MAX_STRING_LENGTH = 16_384;
+
+/*
+ * Every pattern below is anchored on a literal or bounded, so the cost stays linear on hostile input
+ * (the ingestion handlers redact text sent by strangers). No lookbehind: Safari before 16.4 rejects the
+ * whole bundle at parse time if one appears.
+ */
+// Strings without any of these cannot hold a match: skips the passes for most short values.
+const MAYBE_SECRET = /[\d@:=%]|eyj|bearer|basic|a[ks]ia|-----/i;
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const URL_CREDENTIALS = /(\b[a-z][\w+.-]{0,20}:\/\/)[^\s/?#@"'<>]+@/gi;
+// Token characters plus a digit/symbol or 16+ characters, so prose ("Basic settings") is left alone.
+const AUTH_SCHEME = /\b(bearer|basic)\s+(?=[\w~+/.=-]*[\d~+/.=_-]|[\w~+/.=-]{16})[\w~+/.=-]+/gi;
+// The header of a JWT is base64url JSON, so it always starts with `eyJ` (`{"`). Not inside a longer
+// base64url run: with `-eyJ-eyJ…` every candidate would rescan the rest of the run (quadratic).
+const JWT = /(^|[^\w-])eyJ[\w-]{4,}\.[\w-]{4,}(?:\.[\w-]+)*/g;
+const QUERY_PARAM = /([?&;])([^=&#\s"'<>?]{1,64})=([^&#\s"'<>]*)/g;
+const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z\d]{16}\b/g;
+// 13+ characters of digits, spaces and dashes; the callback finds the card inside. A plain class loop: a
+// quantified group `(?:[ -]?\d)+` keeps backtracking state per digit and slows down on long runs.
+const DIGIT_RUN = /\d[\d -]{11,}\d/g;
+const DIGIT_SEPARATOR = /([ -])/;
+// The end of a cut string may hold half a secret the patterns no longer recognise: drop it.
+const PARTIAL_TAIL = /[\d -]*[^\s"',;<>()[\]{}]*$/;
+
+/** Whether a digit string is a plausible payment card number: 13–19 digits, issuer 2–6, Luhn-valid. */
+export function isCardNumber(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  // Payment card numbers start with 2–6 (Mastercard 2-series, Amex/JCB/Diners, Visa, Mastercard/Maestro,
+  // Discover/UnionPay). Excluding 1 keeps epoch milliseconds, which are also 13 digits, out.
+  return digits.length >= 13 && digits.length <= 19 && first >= 50 && first <= 54 && luhnCheck(digits);
+}
+
+function redactCards(run: string, offset: number, text: string): string {
+  // Digits glued to letters or a decimal point are identifiers or measurements, not card numbers.
+  const before = text[offset - 1] ?? ' ';
+  const after = text[offset + run.length] ?? ' ';
+  if (/[\w.]/.test(before) || /[\w.]/.test(after)) return run;
+  // Alternating groups and separators; a card may sit inside a longer run ("ref 12 4111 1111 1111 1111").
+  const parts = run.split(DIGIT_SEPARATOR);
+  let out = '';
+  let i = 0;
+  while (i < parts.length) {
+    let digits = '';
+    let found = -1;
+    const issuer = parts[i]?.charCodeAt(0) ?? 0;
+    // A window can only be a card if it starts with an issuer digit; skip the others without a Luhn pass.
+    for (let j = i; issuer >= 50 && issuer <= 54 && j < parts.length && digits.length <= 19; j += 2) {
+      // Two separators in a row end a card ("12 - 34" is not one number).
+      if (parts[j] === '') break;
+      digits += parts[j];
+      if (isCardNumber(digits)) found = j;
+    }
+    if (found >= 0) {
+      out += REDACTED + (parts[found + 1] ?? '');
+      i = found + 2;
+    } else {
+      out += parts[i] + (parts[i + 1] ?? '');
+      i += 2;
+    }
+  }
+  return out;
+}
+
+/** Cuts `s` to at most `max` characters without leaving part of a secret at the end. */
+export function cutClean(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const keep = Math.max(0, cut.length - 200);
+  return cut.slice(0, keep) + cut.slice(keep).replace(PARTIAL_TAIL, '');
+}
+
+/** Safe `decodeURIComponent` of a URL component (`+` is a space); returns the input when malformed. */
+export function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** {@link redactString} with options already normalised, for the hot loop of {@link redact}. */
+export function redactText(input: string, maxLength: number, extra: ReadonlySet<string> | undefined): string {
+  const s = input.length > maxLength ? cutClean(input, maxLength) + MARKERS.truncated : input;
+  if (!MAYBE_SECRET.test(s)) return s;
+  // includes() is far cheaper than a failing scan of the patterns that need a rare literal.
+  const at = s.includes('@');
+  let out = s.includes('-----') ? s.replace(PEM_PRIVATE_KEY, REDACTED) : s;
+  if (at) out = out.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  out = redactPairs(out, extra).replace(AUTH_SCHEME, `$1 ${REDACTED}`);
+  if (out.includes('eyJ')) out = out.replace(JWT, `$1${REDACTED}`);
+  if (out.includes('='))
+    out = out.replace(QUERY_PARAM, (all, lead: string, name: string) =>
+      isSensitiveParamNormalized(normalizeKey(safeDecode(name)), extra) ? `${lead}${name}=${REDACTED}` : all,
+    );
+  out = out.replace(AWS_ACCESS_KEY_ID, REDACTED);
+  if (at || out.includes('%40')) out = redactEmails(out);
+  return out.replace(DIGIT_RUN, redactCards);
+}
+
+/**
+ * Removes personal data and secrets from free text: e-mail addresses (also `%40`-encoded), Luhn-valid
+ * card numbers (13–19 digits, spaces or dashes allowed), JWTs, `Bearer`/`Basic` credentials (the scheme
+ * word is kept), AWS access key ids, PEM private keys, `user:pass@` in URLs, values of sensitive
+ * `key=value` / `key: value` / `"key":"value"` pairs (see {@link isSensitiveKey}) and of sensitive query
+ * parameters in URLs (see {@link isSensitiveParam}). Each becomes `'[REDACTED]'`.
+ *
+ * Strings longer than `maxStringLength` are cut first, so huge inputs stay cheap, and end with
+ * `'…[truncated]'`. Idempotent. Never throws.
+ * @example redactString('login failed for jane@example.com, password=hunter2')
+ * // 'login failed for [REDACTED], password=[REDACTED]'
+ */
+export function redactString(s: string, options?: RedactOptions): string {
+  try {
+    if (typeof s !== 'string') return MARKERS.unredactable;
+    const max = options?.maxStringLength;
+    const maxLength = typeof max === 'number' && max >= 0 ? Math.floor(max) : DEFAULT_MAX_STRING_LENGTH;
+    return redactText(s, maxLength, toKeySet(options?.extraSensitiveKeys));
+  } catch {
+    return MARKERS.unredactable;
+  }
+}
