@@ -11,6 +11,7 @@ const TOKEN_PREFIX = 'local.';
 const MAX_START_BYTES = 64 * 1024;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const MAX_DECODED_BYTES = 32 * 1024 * 1024;
+let batchCounter = 0;
 
 /**
  * OpenReplay's ingest API as @openreplay/tracker v19 calls it (`ingestPoint` = `<collector>/ingest`):
@@ -120,8 +121,8 @@ async function batch(
     const reason = error instanceof BatchDecodeError ? error.message : 'undecodable batch';
     return reject(400, 'invalid_batch', reason);
   }
-  sendJson(res, 200, { success: true });
-  const seq = ctx.store.total('replay');
+  // Unique and sortable even for concurrent batches of one session.
+  const seq = Date.now() * 1000 + (batchCounter++ % 1000);
   const file = await ctx.store.saveReplayBatch(sessionID, seq, bytes);
   const record = {
     at: new Date().toISOString(),
@@ -136,6 +137,8 @@ async function batch(
   };
   ctx.store.add('replay', record);
   ctx.printer.replay(record);
+  // Answered once filed, so whoever reads the API after a 200 sees the batch.
+  sendJson(res, 200, { success: true });
 }
 
 function gunzipAsync(body: Buffer): Promise<Buffer> {
