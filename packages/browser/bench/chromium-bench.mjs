@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Main-thread cost of @usermetrics/browser in real Chromium, next to web-vitals alone and an empty page.
+//
+// Four pages with the same markup, built with Vite (production build, as users ship): empty, web-vitals alone
+// (five on* callbacks logging to an array), the tracker with everything on except replay, and the tracker with
+// replay (OpenReplay against a local stand-in). Each run: a fresh browser context, 4x CPU throttling (CDP
+// Emulation.setCPUThrottlingRate), then
+//   - script until load: CDP Performance.getMetrics ScriptDuration read when Page.loadEventFired arrives;
+//   - script in the 1.5 s after load: ScriptDuration at load + 1.5 s minus the value at load;
+//   - blocking time after load: sum of (long task duration - 50 ms) for long tasks starting within 1.5 s of
+//     the load event (PerformanceObserver 'longtask', installed before any page script).
+// Pages run round-robin (order rotated each round) so drift on this noisy 2-core machine hits all alike.
+// Medians over the runs, with min-max, and ratios against web-vitals alone. Usage:
+//   node bench/chromium-bench.mjs [--runs 10] [--no-write]     (writes the table into BENCHMARKS.md)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = resolve(here, '..');
+const repoRoot = resolve(packageDir, '../..');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
+const WRITE = !args.includes('--no-write');
+const THROTTLE = 4;
+const WINDOW_MS = 1500;
+const PAGES = [
+  { id: 'empty', label: 'empty page' },
+  { id: 'web-vitals', label: 'web-vitals alone (anchor)' },
+  { id: 'tracker', label: '@usermetrics/browser, all on except replay' },
+  { id: 'tracker-replay', label: '@usermetrics/browser with replay' },
+];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    console.error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  return path;
+}
+
+function newestMtime(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && !/\.test\.tsx?$/.test(e.name))
+    .reduce((max, e) => Math.max(max, statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs), 0);
+}
+
+/** The pages import the built package, as an app would: build it when dist is missing or older than src. */
+function ensureBuilt() {
+  const dist = join(packageDir, 'dist/index.js');
+  if (existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(join(packageDir, 'src'))) return;
+  const r = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@usermetrics/browser'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+async function buildPages(outDir) {
+  const root = join(here, 'pages');
+  await build({
+    root,
+    logLevel: 'warn',
+    configFile: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 2048,
+      rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p.id, join(root, `${p.id}.html`)])) },
+    },
+  });
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Static files on one loopback port, and on another an API that accepts everything the tracker sends. */
+async function startServers(dir) {
+  const listen = (server) =>
+    new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${server.address().port}`)));
+  const app = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    try {
+      const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  let appOrigin = '';
+  const api = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', appOrigin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      res.writeHead(204);
+      return res.end();
+    }
+    req.resume();
+    req.on('end', () => {
+      const path = new URL(req.url, 'http://x').pathname;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (path === '/v1/web/start') {
+        return res.end(
+          JSON.stringify({
+            token: 'bench-token',
+            userUUID: '00000000-0000-4000-8000-000000000000',
+            sessionID: String(Date.now()),
+            projectID: '1',
+            delay: 0,
+            startTimestamp: Date.now(),
+            beaconSizeLimit: 1_000_000,
+          }),
+        );
+      }
+      if (path === '/errors/report') return res.end(JSON.stringify({ success: true, errorId: 'bench' }));
+      res.end('{"success":true}');
+    });
+  });
+  appOrigin = await listen(app);
+  const apiOrigin = await listen(api);
+  return {
+    appOrigin,
+    apiOrigin,
+    close: () => Promise.all([app, api].map((s) => new Promise((ok) => s.close(ok)))),
+  };
+}
+
+function scriptSeconds(metrics) {
+  return metrics.metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+}
+
+async function measure(browser, url, apiOrigin) {
+  const context = await browser.newContext({
+    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
+  });
+  try {
+    await context.addInitScript((api) => {
+      window.__BENCH_API__ = api;
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    }, apiOrigin);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await cdp.send('Page.enable');
+    const atLoad = new Promise((ok, fail) => {
+      cdp.once('Page.loadEventFired', () => cdp.send('Performance.getMetrics').then(ok, fail));
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const scriptAtLoad = scriptSeconds(await atLoad);
+    const loadStart = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+    await page.waitForFunction((until) => performance.now() >= until, loadStart + WINDOW_MS, {
+      polling: 100,
+    });
+    const scriptAfter = scriptSeconds(await cdp.send('Performance.getMetrics'));
+    const longTasks = await page.evaluate(
+      ([from, to]) => window.__longTasks.filter((t) => t.start >= from && t.start < to),
+      [loadStart, loadStart + WINDOW_MS],
+    );
+    return {
+      scriptUntilLoadMs: scriptAtLoad * 1000,
+      scriptAfterLoadMs: (scriptAfter - scriptAtLoad) * 1000,
+      longTasksAfterLoad: longTasks.length,
+      blockingAfterLoadMs: longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const ratio = (x, base) => (base > 0 ? `${(x / base).toFixed(2)}×` : 'n/a');
+
+function table(results) {
+  const anchor = results.find((r) => r.id === 'web-vitals');
+  const rows = results.map((r) => {
+    const s = (k) => r.runs.map((x) => x[k]);
+    const med = (k) => median(s(k));
+    const range = (k) => `${fmt(Math.min(...s(k)))}–${fmt(Math.max(...s(k)))}`;
+    return `| ${r.label} | ${fmt(med('scriptUntilLoadMs'))} (${range('scriptUntilLoadMs')}) | ${ratio(
+      med('scriptUntilLoadMs'),
+      median(anchor.runs.map((x) => x.scriptUntilLoadMs)),
+    )} | ${fmt(med('scriptAfterLoadMs'))} (${range('scriptAfterLoadMs')}) | ${fmt(med('blockingAfterLoadMs'))} (${range(
+      'blockingAfterLoadMs',
+    )}) | ${med('longTasksAfterLoad')} (max ${Math.max(...s('longTasksAfterLoad'))}) |`;
+  });
+  return [
+    '| page | script until load, ms median (min–max) | vs web-vitals alone | script in 1.5 s after load, ms | blocking time in 1.5 s after load, ms | long tasks after load, median (max) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function main() {
+  const executablePath = chromiumPath();
+  ensureBuilt();
+  const outDir = mkdtempSync(join(tmpdir(), 'usermetrics-bench-'));
+  const started = Date.now();
+  let servers;
+  let browser;
+  try {
+    await buildPages(outDir);
+    servers = await startServers(outDir);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const results = PAGES.map((p) => ({ ...p, runs: [] }));
+    // One warm-up visit (the browser process, V8 and the servers warm up; pages are served no-store).
+    await measure(browser, `${servers.appOrigin}/web-vitals.html`, servers.apiOrigin);
+    for (let round = 0; round < RUNS; round++) {
+      for (let i = 0; i < results.length; i++) {
+        const r = results[(i + round) % results.length];
+        r.runs.push(await measure(browser, `${servers.appOrigin}/${r.id}.html`, servers.apiOrigin));
+      }
+      process.stdout.write(`round ${round + 1}/${RUNS}\r`);
+    }
+    const md = table(results);
+    const env = `Chromium ${browser.version()}, ${THROTTLE}× CPU throttling, ${RUNS} runs per page, Node ${process.version}, ${
+      cpus().length
+    } × ${cpus()[0]?.model.trim()} (load average at the end ${loadavg()[0].toFixed(1)}), ${new Date()
+      .toISOString()
+      .slice(0, 10)}; bench took ${Math.round((Date.now() - started) / 1000)} s`;
+    console.log(`\n${md}\n\n${env}`);
+    if (WRITE) writeBenchmarks(md, env);
+  } finally {
+    await browser?.close();
+    await servers?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function writeBenchmarks(md, env) {
+  const file = join(packageDir, 'BENCHMARKS.md');
+  const start = '<!-- chromium-bench:start -->';
+  const end = '<!-- chromium-bench:end -->';
+  const block = `${start}\n${md}\n\n${env}\n${end}`;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const next = text.includes(start)
+    ? text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length)
+    : `${text}\n${block}\n`;
+  writeFileSync(file, next);
+  console.log(`wrote ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
