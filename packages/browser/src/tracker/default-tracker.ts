@@ -1,6 +1,7 @@
 import type { TrackErrorContext, Tracker, TrackerConfig } from '../types';
 import { createNoopTracker } from './create-noop-tracker';
 import { createTracker } from './create-tracker';
+import { trackerControls } from './start-tracker';
 
 // The no-op is the value before initialisation, so none of the helpers below needs a null check.
 let current: Tracker = createNoopTracker();
@@ -38,13 +39,27 @@ export function reportError(error: unknown, context?: TrackErrorContext): Promis
 }
 
 /**
- * Kept for the reference architecture: web vitals are collected by {@link initializeTracking} as soon as the
- * `performance` consent allows it, so this only exists so existing call sites keep compiling. It does nothing.
+ * Starts web-vitals collection on the default tracker. {@link initializeTracking} already does this, so
+ * the call is idempotent and exists for the reference architecture's call sites; it does nothing when
+ * `webVitals: false` was configured or before initialisation.
  */
-export function reportWebVitals(): void {}
+export function reportWebVitals(): void {
+  try {
+    trackerControls.get(current)?.startWebVitals();
+  } catch {
+    // never throws into the page
+  }
+}
 
 /**
- * Kept for the reference architecture: global `error`/`unhandledrejection` handlers are installed by
- * {@link initializeTracking} unless `errors.captureGlobal` is false. It does nothing on its own.
+ * Installs the `error` / `unhandledrejection` listeners on the default tracker. {@link initializeTracking}
+ * already does this unless `errors.captureGlobal` is false, so this is how an app that opted out turns them
+ * on later. Idempotent; does nothing when `errors: false` was configured or before initialisation.
  */
-export function setupGlobalErrorHandlers(): void {}
+export function setupGlobalErrorHandlers(): void {
+  try {
+    trackerControls.get(current)?.installGlobalHandlers();
+  } catch {
+    // never throws into the page
+  }
+}
