@@ -180,3 +180,21 @@ describe('createWebVitalsHandler', () => {
     expect(doc?.navigationType).toBe('[REDACTED]');
   });
 });
+
+describe('rejection reasons of items with missing fields', () => {
+  it.each([
+    ['name', 'unknown_metric'],
+    ['value', 'invalid_value'],
+    ['rating', 'invalid_rating'],
+    ['timestamp', 'invalid_timestamp'],
+    ['url', 'invalid_field'],
+  ])('an item without %s is rejected as %s', async (field, reason) => {
+    const { handler } = setup();
+    const item = vital();
+    delete item[field];
+
+    const res = await handler(v2Event({ body: vitalsBody([item, vital()]) }));
+
+    expect(JSON.parse(res.body)).toMatchObject({ metricsReceived: 1, rejected: [{ index: 0, reason }] });
+  });
+});

@@ -1,7 +1,6 @@
 import {
   METRIC_CATALOG,
   NAMESPACES,
-  REJECTION_REASONS,
   type RejectedItem,
   type RejectionReason,
   redactString,
@@ -11,6 +10,7 @@ import {
   type WebVitalsResponse,
 } from '@usermetrics/core';
 import { createIngestionHandler, type ParsedRequest } from './create-ingestion-handler';
+import { toRejectionReason } from './rejection-reason';
 import type { ResolvedOptions } from './resolve-options';
 import { resolveSafely } from './resolve-safely';
 import { errorResponse, jsonResponse } from './responses';
@@ -18,7 +18,6 @@ import { routeDimension } from './route-dimension';
 import { dimensionSetsOf } from './sinks';
 import type { IngestionHandler, WebVitalsHandlerOptions } from './types';
 
-const KNOWN_REASONS: ReadonlySet<string> = new Set(REJECTION_REASONS);
 const REJECTED_DEF = METRIC_CATALOG.MetricsRejected;
 
 /**
@@ -64,10 +63,9 @@ function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) 
     });
   }
 
-  // A reason outside the fixed list would be a new billed dimension value: fold it into `invalid_item`.
   const rejected: RejectedItem[] = result.rejected.map(({ index, reason }) => ({
     index,
-    reason: KNOWN_REASONS.has(reason) ? reason : 'invalid_item',
+    reason: toRejectionReason(reason),
   }));
   const byReason = new Map<RejectionReason, number>();
   for (const { reason } of rejected) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
