@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newVisitorContext } from './support/chromium';
+import { e2eBuild } from './support/e2e-build';
 import { containsUtf8, MESSAGE_SET_INPUT_VALUE, readInputValue } from './support/openreplay-batch';
 import { movePointerOutOfPage } from './support/scenario';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -17,7 +18,7 @@ describe('e2e harness on the raw libraries', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ appDir: inject('e2eAppDir') });
+    server = await startTestServer({ appDir: e2eBuild().appDir });
     browser = await launchChromium();
     context = await newVisitorContext(browser);
     await context.addInitScript(

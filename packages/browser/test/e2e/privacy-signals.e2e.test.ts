@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newVisitorContext } from './support/chromium';
+import { e2eBuild } from './support/e2e-build';
 import {
   fullConfig,
   leavePage,
@@ -17,7 +18,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 type Visit = { server: TestServer; replayStartedAfterMs?: number };
 
 async function visit(browser: Browser, signal: 'none' | 'gpc' | 'dnt', observeMs: number): Promise<Visit> {
-  const server = await startTestServer({ appDir: inject('e2eAppDir') });
+  const server = await startTestServer({ appDir: e2eBuild().appDir });
   const context: BrowserContext = await newVisitorContext(browser);
   try {
     if (signal === 'gpc') {
@@ -59,7 +60,7 @@ async function visit(browser: Browser, signal: 'none' | 'gpc' | 'dnt', observeMs
 }
 
 describe('privacy signals in Chromium', () => {
-  const replayChunk = inject('e2eReplayChunk');
+  const { replayChunk } = e2eBuild();
   let browser: Browser;
   let control: Visit;
 

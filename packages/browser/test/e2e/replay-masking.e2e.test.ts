@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newVisitorContext } from './support/chromium';
+import { e2eBuild } from './support/e2e-build';
 import { containsUtf8, MESSAGE_SET_INPUT_VALUE, readInputValue } from './support/openreplay-batch';
 import {
   fullConfig,
@@ -32,7 +33,7 @@ describe('session replay masking in Chromium', () => {
 
   beforeAll(async () => {
     // A low gzip threshold (as an ingest server may announce) so the initial DOM batch travels compressed.
-    server = await startTestServer({ appDir: inject('e2eAppDir'), compressionThreshold: 512 });
+    server = await startTestServer({ appDir: e2eBuild().appDir, compressionThreshold: 512 });
     browser = await launchChromium();
     context = await newVisitorContext(browser);
     await useConfig(context, fullConfig(server, { umami: undefined }));

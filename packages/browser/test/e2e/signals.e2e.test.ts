@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newVisitorContext } from './support/chromium';
+import { e2eBuild } from './support/e2e-build';
 import {
   fullConfig,
   leavePage,
@@ -18,8 +19,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 // One visit with every feature on: load `/`, a layout shift, a slow click, an uncaught error, an unhandled
 // rejection, a pushState navigation to `/second`, then the visitor leaves. Each test checks one outcome.
 describe('a tracked visit in Chromium', () => {
-  const appDir = inject('e2eAppDir');
-  const replayChunk = inject('e2eReplayChunk');
+  const { appDir, replayChunk } = e2eBuild();
   let browser: Browser;
   let context: BrowserContext;
   let server: TestServer;
