@@ -38,7 +38,8 @@ export function createWebVitalsHandler(options?: WebVitalsHandlerOptions): Inges
 }
 
 function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) {
-  const result = validateWebVitalsPayload(json, { now: o.now() });
+  const now = o.now();
+  const result = validateWebVitalsPayload(json, { now });
   if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, headers, result.issues);
 
   const sessionId = redactString(result.sessionId);
@@ -76,7 +77,7 @@ function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) 
       dimensions: { environment: o.environment, reason },
       metrics: [{ name: REJECTED_DEF.name, unit: REJECTED_DEF.unit, value: count }],
       properties: { sessionId },
-      timestamp: o.now(),
+      timestamp: now,
     });
   }
 

@@ -5,15 +5,8 @@ import { validateEmfLine } from '../../test/emf-schema';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 import { collectStdout, now, v1Event, v2Event } from './testing/fixtures';
-import {
-  hostileEvent,
-  mixedBatch,
-  prototypeSnapshot,
-  ROUTES,
-  responseProblem,
-  validErrorReport,
-  validVital,
-} from './testing/fuzz-harness';
+import { hostileEvent, mixedBatch, ROUTES, validErrorReport, validVital } from './testing/fuzz-arbitraries';
+import { prototypeSnapshot, responseProblem } from './testing/response-shape';
 
 // Generated bodies per property; the total (≥ 10 000) is asserted at the end.
 const RUNS = { valid: 1000, mixed: 1200, errors: 2000, hostileVitals: 3200, hostileErrors: 3200 };
