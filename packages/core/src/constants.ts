@@ -13,13 +13,13 @@ export const LIMITS = {
   /** Largest accepted Cumulative Layout Shift score. */
   maxClsScore: 100,
   /** How old a metric timestamp may be. */
-  maxTimestampAgeMs: 24 * 60 * 60 * 1000,
+  maxTimestampAgeMs: 86_400_000, // 24 h
   /** How far in the future a metric timestamp may be (clock skew). */
-  maxTimestampSkewMs: 5 * 60 * 1000,
+  maxTimestampSkewMs: 300_000, // 5 min
   /** Largest single browser request: sendBeacon and keepalive fetch stop at 64 KiB. */
-  maxBeaconBytes: 60 * 1024,
+  maxBeaconBytes: 61_440, // 60 KiB
   /** A session rotates after this much inactivity. */
-  sessionIdleMs: 30 * 60 * 1000,
+  sessionIdleMs: 1_800_000, // 30 min
   /** EMF: metrics and dimensions per document. */
   emfMaxMetrics: 100,
   emfMaxDimensions: 30,

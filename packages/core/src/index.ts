@@ -55,6 +55,7 @@ export { validateErrorReport, validateWebVitalMetric, validateWebVitalsPayload }
 export type { RedactOptions, SanitizeUrlOptions } from './redaction/index';
 export {
   isSensitiveKey,
+  isSensitiveParam,
   luhnCheck,
   REDACTED,
   redact,

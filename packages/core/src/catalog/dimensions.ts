@@ -37,15 +37,15 @@ export const REJECTION_REASONS = [
 /** Why one web-vitals item was rejected. */
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-const errorTypeSet: ReadonlySet<string> = new Set(ERROR_TYPES);
-
 /**
  * Maps any error name onto the bounded errorType set.
  * @example normalizeErrorType('TypeError') // 'TypeError'
  * @example normalizeErrorType('MyCustomError') // 'Other'
  */
 export function normalizeErrorType(name: unknown): ErrorType {
-  return typeof name === 'string' && errorTypeSet.has(name) ? (name as ErrorType) : 'Other';
+  return typeof name === 'string' && (ERROR_TYPES as readonly string[]).includes(name)
+    ? (name as ErrorType)
+    : 'Other';
 }
 
 /**

@@ -22,11 +22,13 @@ export interface MetricDefinition {
   readonly description: string;
 }
 
-const lambda = NAMESPACES.lambda;
-const frontend = NAMESPACES.frontend;
+// Literals, not NAMESPACES.x: a property read is not provably pure to esbuild and would pin the table in bundles.
+const lambda = 'UserMetrics/Lambda';
+const frontend = 'UserMetrics/Frontend';
 const FN_ENV = ['functionName', 'environment'] as const;
 const ENV = ['environment'] as const;
 const ENV_ROUTE = ['environment', 'route'] as const;
+// No spreads in this table: esbuild cannot prove a spread pure, and the catalog must tree-shake out of the browser.
 const DAY_MS = 86_400_000;
 
 /** Every metric usermetrics emits itself. Keys are the metric names. */
@@ -44,7 +46,7 @@ export const METRIC_CATALOG = {
     namespace: lambda,
     name: 'Errors',
     unit: 'Count',
-    dimensionSets: [FN_ENV, [...FN_ENV, 'errorType']],
+    dimensionSets: [FN_ENV, ['functionName', 'environment', 'errorType']],
     min: 0,
     max: 1,
     description: 'One per invocation whose handler threw or rejected.',
@@ -71,7 +73,7 @@ export const METRIC_CATALOG = {
     namespace: lambda,
     name: 'Duration',
     unit: 'Milliseconds',
-    dimensionSets: [FN_ENV, [...FN_ENV, 'route']],
+    dimensionSets: [FN_ENV, ['functionName', 'environment', 'route']],
     min: 0,
     max: 900_000,
     description: 'Handler duration; the route set only when an API route pattern is known.',
@@ -134,7 +136,7 @@ export const METRIC_CATALOG = {
     namespace: frontend,
     name: 'FrontendErrors',
     unit: 'Count',
-    dimensionSets: [ENV, [...ENV, 'errorType']],
+    dimensionSets: [ENV, ['environment', 'errorType']],
     min: 0,
     max: 1,
     description: 'One per error report accepted, duplicates included.',
@@ -143,7 +145,7 @@ export const METRIC_CATALOG = {
     namespace: frontend,
     name: 'MetricsRejected',
     unit: 'Count',
-    dimensionSets: [[...ENV, 'reason']],
+    dimensionSets: [['environment', 'reason']],
     min: 0,
     max: 50,
     description: 'Web-vitals items rejected by the ingestion handler, by reason code.',

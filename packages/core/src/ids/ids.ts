@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 
 /**
  * A new UUIDv7 (time-ordered, 74 random bits). Used for sessionId and errorId.

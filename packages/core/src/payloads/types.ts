@@ -1,9 +1,9 @@
 import type * as v from 'valibot';
 import type { RejectionReason } from '../catalog/dimensions';
-import type { errorReportPayloadSchema, webVitalMetricSchema } from './schemas';
+import type { PayloadSchemas } from './schemas';
 
 /** One web-vitals measurement as sent by the browser. */
-export type WebVitalMetric = Omit<v.InferOutput<typeof webVitalMetricSchema>, 'name'> & {
+export type WebVitalMetric = Omit<v.InferOutput<PayloadSchemas['webVitalMetric']>, 'name'> & {
   name: 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 };
 
@@ -15,7 +15,7 @@ export interface WebVitalsPayload {
 }
 
 /** Body of POST /errors/report. */
-export type ErrorReportPayload = v.InferOutput<typeof errorReportPayloadSchema>;
+export type ErrorReportPayload = v.InferOutput<PayloadSchemas['errorReportPayload']>;
 /** The `context` part of an error report. */
 export type ErrorReportContext = NonNullable<ErrorReportPayload['context']>;
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { RejectionReason } from '../catalog/dimensions';
 import { METRIC_CATALOG, WEB_VITAL_METRICS } from '../catalog/metric-catalog';
 import { LIMITS } from '../constants';
-import { errorReportPayloadSchema, webVitalMetricSchema, webVitalsPayloadSchema } from './schemas';
+import { getSchemas } from './schemas';
 import type { ErrorReportPayload, RejectedItem, ValidationIssue, WebVitalMetric } from './types';
 
 /** A whole-body failure: answer 400 `invalid_payload` with these issues. */
@@ -42,7 +42,7 @@ export function validateWebVitalsPayload(
   input: unknown,
   options: ValidateOptions = {},
 ): WebVitalsValidation | InvalidPayload {
-  const envelope = v.safeParse(webVitalsPayloadSchema, input);
+  const envelope = v.safeParse(getSchemas().webVitalsPayload, input);
   if (!envelope.success) return invalid('Invalid web-vitals payload', envelope.issues);
   const now = options.now ?? Date.now();
   const accepted: WebVitalsValidation['accepted'] = [];
@@ -66,7 +66,7 @@ export function validateWebVitalMetric(
   now: number = Date.now(),
 ): WebVitalMetric | RejectionReason {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'invalid_item';
-  const parsed = v.safeParse(webVitalMetricSchema, item, { abortEarly: true });
+  const parsed = v.safeParse(getSchemas().webVitalMetric, item, { abortEarly: true });
   if (!parsed.success) return (parsed.issues[0]?.message as RejectionReason) ?? 'invalid_item';
   const metric = parsed.output as WebVitalMetric;
   const def = METRIC_CATALOG[WEB_VITAL_METRICS[metric.name]];
@@ -88,7 +88,7 @@ export type ErrorReportValidation = { ok: true; value: ErrorReportPayload } | In
  * if (r.ok) log(r.value.error.message);
  */
 export function validateErrorReport(input: unknown): ErrorReportValidation {
-  const parsed = v.safeParse(errorReportPayloadSchema, input);
+  const parsed = v.safeParse(getSchemas().errorReportPayload, input);
   return parsed.success ? { ok: true, value: parsed.output } : invalid('Invalid error report', parsed.issues);
 }
 

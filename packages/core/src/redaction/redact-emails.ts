@@ -8,7 +8,7 @@ const DOMAIN = /[a-z\d](?:[a-z\d-]{0,62}\.)+[a-z]{2,24}/iy;
 // `'jane@…'`, `/users/jane@…`, `?jane@…`, `&jane@…`), so the key or path in front survives.
 const NARROW = '!#$%*+^`{|}~-._';
 // Full atext, used only when the narrow scan finds nothing (`=@example.com` is a valid address).
-const WIDE = `${NARROW}'=/?&`;
+const WIDE = "!#$%*+^`{|}~-._'=/?&";
 
 function scanLocalPart(s: string, at: number, floor: number, extra: string): number {
   let start = at;
