@@ -8,7 +8,12 @@ export type ConsentCategory = 'errors' | 'performance' | 'analytics' | 'replay';
 /** Consent per category; `true` means the user allows it. */
 export type ConsentState = Record<ConsentCategory, boolean>;
 
-/** Why an item never reached the server. Counted in {@link TrackerStats}. */
+/**
+ * Why an item never reached the server, counted in {@link TrackerStats}: `queue_full` (byte budget used
+ * up), `too_large` (one item over the 60 KB request limit), `rejected` (refused by the server, invalid
+ * client-side — e.g. an Umami event name — retries exhausted, or over `errors.maxPerSession`), `consent`
+ * (category not consented, or revoked while queued), `sampled_out` (session not in the sample).
+ */
 export type DropReason = 'queue_full' | 'too_large' | 'rejected' | 'consent' | 'sampled_out';
 
 /** Umami page-view and event settings (DESIGN §6). */
@@ -143,7 +148,7 @@ export interface TrackErrorContext {
 
 /** What the tracker has sent and dropped so far. */
 export interface TrackerStats {
-  /** Requests that reached the server with a 2xx answer (or were queued by sendBeacon). */
+  /** Items (web vitals, error reports, Umami events) the server accepted, or sendBeacon queued. */
   sent: number;
   /** Dropped items, by reason. */
   dropped: Record<DropReason, number>;

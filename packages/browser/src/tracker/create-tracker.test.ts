@@ -219,6 +219,15 @@ describe('web vitals', () => {
     expect(metrics.map((m) => m.route)).toEqual(['/a/*', 'other']);
   });
 
+  it('sends nothing and counts nothing when errors are disabled with errors: false', async () => {
+    const tracker = track({ errors: false });
+    window.dispatchEvent(new ErrorEvent('error', { error: new Error('x'), message: 'x' }));
+    expect(await tracker.trackError(new Error('manual'))).toBeUndefined();
+    await tracker.flush();
+    expect(received).toHaveLength(0);
+    expect(tracker.getStats().dropped).toMatchObject({ consent: 0, rejected: 0 });
+  });
+
   it('drops everything as sampled_out at sampleRate 0', async () => {
     const tracker = track({ webVitals: { sampleRate: 0 } });
     emitVital('LCP', 1000);
@@ -320,6 +329,17 @@ describe('Umami', () => {
     normal.trackEvent('x');
     await normal.flush();
     expect(received.map((r) => (r.json as Sent).payload.name ?? 'view')).toEqual(['view', 'x']);
+  });
+
+  it('waits for DOMContentLoaded before the first page view while the document is loading', async () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, value: 'loading' });
+    const tracker = track({ umami });
+    await tracker.flush();
+    expect(received).toHaveLength(0);
+    Object.defineProperty(document, 'readyState', { configurable: true, value: 'complete' });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await tracker.flush();
+    expect(received.map((r) => (r.json as Sent).payload.name ?? 'view')).toEqual(['view']);
   });
 
   it("with consent 'pending' sends the first page view only once analytics is granted", async () => {

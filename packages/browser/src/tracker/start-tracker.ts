@@ -125,7 +125,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   // error object, or a console hook the app installed) must not be reported again.
   let reporting = false;
   const trackError: Tracker['trackError'] = (error, context) => {
-    if (closed || reporting) return Promise.resolve(undefined);
+    if (closed || reporting || !resolved.errors) return Promise.resolve(undefined);
     reporting = true;
     try {
       return reporter.report(error, context).catch((e: unknown) => {
@@ -249,7 +249,16 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   if (umami) {
     const client = umami;
     guard(log, 'start.umami', () => teardown.push(patchHistory(w, () => pageViewOnChange(client))), 0);
-    if (consent.allows('analytics')) guard(log, 'start.pageView', () => client.pageView(), undefined);
+    // The first page view waits for the DOM so document.title is known.
+    const firstView = (): void => {
+      if (!closed && consent.allows('analytics') && !client.hasPageView()) client.pageView();
+    };
+    if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
+    else {
+      const onReady = (): void => guard(log, 'start.pageView', firstView, undefined);
+      doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+      teardown.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
+    }
   }
   if (config.replay) {
     const options = config.replay;
