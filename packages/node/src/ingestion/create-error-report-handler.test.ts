@@ -1,5 +1,5 @@
 import { isUuid } from '@usermetrics/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { collectStdout, errorBody, now, ORIGIN, SESSION, v1Event, v2Event } from './testing/fixtures';
 import type { ErrorReportHandlerOptions } from './types';
@@ -167,5 +167,36 @@ describe('createErrorReportHandler', () => {
     expect(error.issues.length).toBeGreaterThan(0);
     expect(error.issues[0]).toEqual({ path: expect.any(String), message: expect.any(String) });
     expect(out.lines()).toEqual([]);
+  });
+
+  it('sends the ERROR line to an injected logger without child(), with the redacted error and context', async () => {
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const { out, handler } = setup({ logger });
+
+    const res = await handler(v2Event({ body: errorBody({ message: 'failed for jane@example.com' }) }));
+
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      'Frontend error: failed for [REDACTED]',
+      { name: 'TypeError', message: 'failed for [REDACTED]', stack: expect.stringContaining('at f') },
+      expect.objectContaining({ errorId: bodyOf(res).errorId, route: '/users/:id' }),
+    );
+    expect(out.logs()).toEqual([]);
+    expect(out.emf()).toHaveLength(1);
+  });
+
+  it('still answers when writing to stdout throws', async () => {
+    const { handler } = setup({
+      stdout: {
+        write() {
+          throw new Error('EPIPE');
+        },
+      },
+    });
+
+    const res = await handler(v2Event({ body: errorBody() }));
+
+    expect(res.statusCode).toBe(200);
+    expect(isUuid(bodyOf(res).errorId)).toBe(true);
   });
 });
