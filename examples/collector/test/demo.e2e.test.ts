@@ -197,5 +197,5 @@ describe('the demo, end to end in Chromium', () => {
       expect(bytes.includes(PASSWORD), `password found in ${files[i]}`).toBe(false);
     }
     expect(pageErrors.filter((m) => !m.includes('Demo'))).toEqual([]);
-  });
+  }, 120_000);
 });

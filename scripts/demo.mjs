@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm run demo`: builds what the demo needs (the packages, the example API, the example app's Vite build and
+// the collector — turbo skips what is already up to date), then runs `usermetrics dev`, which serves the app,
+// runs the Lambda handlers locally and shows everything live. Runs until Ctrl-C.
+//
+//   npm run demo -- --port 5000        (or PORT=5000 npm run demo)
+//   npm run demo -- --no-build         (skip the build step)
+//   other flags are passed to `usermetrics dev` (--data-dir, --quiet, --host)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+const devArgs = args.filter((a) => a !== '--no-build');
+const bin = join(root, 'examples', 'collector', 'dist', 'bin.js');
+
+if (!existsSync(join(root, 'node_modules', '.bin', 'turbo'))) {
+  console.error('Dependencies are not installed. Run `npm install` first, then `npm run demo`.');
+  process.exit(1);
+}
+
+if (!skipBuild || !existsSync(bin)) {
+  console.log(
+    '▶ Building the packages, the example API, the example app and the collector (first run: a minute or two)…',
+  );
+  const started = Date.now();
+  const build = spawnSync(
+    'npx',
+    ['turbo', 'run', 'build', '--filter=@usermetrics/dev-collector...', '--output-logs=errors-only'],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  if (build.status !== 0) {
+    console.error('✖ The build failed; see the errors above.');
+    process.exit(build.status ?? 1);
+  }
+  console.log(`✔ Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// The collector gets Ctrl-C itself (same process group) and exits cleanly; this script only waits for it.
+const child = spawn(process.execPath, [bin, 'dev', ...devArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
