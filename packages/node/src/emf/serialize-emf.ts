@@ -1,4 +1,5 @@
 import { LIMITS } from '@usermetrics/core';
+import { serializeSingle } from './serialize-single';
 import { EMF_UNITS, type EmfInput } from './types';
 
 const MAX_NAME = 255;
@@ -29,8 +30,18 @@ interface Entry {
  */
 export function serializeEmf(input: EmfInput): string[] {
   try {
+    const single = serializeSingle(input, UNITS);
+    return single === undefined ? serializeGeneral(input) : [single];
+  } catch {
+    return [];
+  }
+}
+
+/** The general path of {@link serializeEmf}: validates, skips and splits. @internal */
+export function serializeGeneral(input: EmfInput): string[] {
+  try {
     const namespace = input.namespace;
-    if (typeof namespace !== 'string' || namespace.length === 0 || namespace.length > MAX_NAME) return [];
+    if (typeof namespace !== 'string' || namespace.trim() === '' || namespace.length > MAX_NAME) return [];
     const dimensions = input.dimensions ?? {};
     const groups = groupDimensionSets(input.dimensionSets ?? [], dimensions);
     const rounds = metricRounds(input);

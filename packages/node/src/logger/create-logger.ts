@@ -3,6 +3,7 @@ import { type RedactOptions, redact, redactString, serializeError } from '@userm
 import pino from 'pino';
 import { invocationStorage } from '../context/invocation-store';
 import { defaultStdout } from '../io/stdout';
+import { createContextRedactor } from './redact-context';
 import type { LogContext, Logger, LoggerBindings, LoggerOptions } from './types';
 
 type PinoLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -44,7 +45,8 @@ export function createLogger(functionName: string, options: LoggerOptions = {}):
     options.redactKeys && options.redactKeys.length > 0
       ? { extraSensitiveKeys: options.redactKeys }
       : undefined;
-  return new PinoLogger(base, PINO_VALUES[TO_PINO[level]], {}, undefined, redactOptions);
+  const redactContext = createContextRedactor(options.redactKeys);
+  return new PinoLogger(base, PINO_VALUES[TO_PINO[level]], {}, undefined, redactOptions, redactContext);
 }
 
 function isoTimestamp(): string {
@@ -64,6 +66,7 @@ class PinoLogger implements Logger {
     private readonly bound: Bound,
     private readonly extra: LogContext | undefined,
     private readonly redactOptions: RedactOptions | undefined,
+    private readonly redactContext: (value: unknown) => unknown,
   ) {}
 
   debug(message: string, context?: LogContext): void {
@@ -95,7 +98,7 @@ class PinoLogger implements Logger {
       if (typeof coldStart === 'boolean') bound.coldStart = fixed.coldStart = coldStart;
       const extra = Object.keys(rest).length > 0 ? { ...this.extra, ...rest } : this.extra;
       const next = Object.keys(fixed).length > 0 ? this.pinoLogger.child(fixed) : this.pinoLogger;
-      return new PinoLogger(next, this.minLevel, bound, extra, this.redactOptions);
+      return new PinoLogger(next, this.minLevel, bound, extra, this.redactOptions, this.redactContext);
     } catch {
       return this;
     }
@@ -118,7 +121,7 @@ class PinoLogger implements Logger {
           : context === undefined
             ? this.extra
             : { ...this.extra, ...context };
-      if (ctx !== undefined) obj.context = safeRedact(ctx, this.redactOptions);
+      if (ctx !== undefined) obj.context = this.redactContext(ctx);
       if (error !== undefined) obj.error = redactError(error, this.redactOptions);
       const text = typeof message === 'string' ? message : String(message);
       this.pinoLogger[level](obj, redactString(text, this.redactOptions));

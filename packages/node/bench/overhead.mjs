@@ -1,0 +1,56 @@
+// (a) Per-invocation overhead of each way of instrumenting one async handler (API Gateway v2 event).
+// Fairness: every instrumented variant writes one invocation's worth of EMF to stdout (/dev/null) per call;
+// the Powertools and naive variants add one metric themselves because that is how they emit anything,
+// while usermetrics emits its built-in metrics without user code. No variant logs on success.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { usermetrics } from '@usermetrics/middy';
+import { withUsermetrics } from '@usermetrics/node';
+import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
+import pino from 'pino';
+import { benchContext, httpEvent, interleave, median, quartiles, report } from './lib.mjs';
+
+const result = { statusCode: 200, body: '{"ok":true}' };
+const bare = async () => result;
+const options = { functionName: 'bench-fn', environment: 'bench' };
+
+const ptLogger = new Logger({ serviceName: 'bench' });
+const ptMetrics = new Metrics({ namespace: 'Bench', serviceName: 'bench' });
+const powertools = middy(async () => {
+  ptMetrics.addMetric('Invocations', MetricUnit.Count, 1);
+  return result;
+})
+  .use(injectLambdaContext(ptLogger))
+  .use(logMetrics(ptMetrics));
+
+const pinoLogger = pino({ base: null }, pino.destination({ dest: 1, sync: true }));
+const naive = async (event, context) => {
+  const log = pinoLogger.child({ requestId: context.awsRequestId });
+  const m = createMetricsLogger();
+  m.setNamespace('Bench');
+  m.setDimensions({ functionName: 'bench-fn', environment: 'bench' });
+  m.putMetric('Invocations', 1, Unit.Count);
+  try {
+    return await bare(event, context);
+  } finally {
+    await m.flush();
+    void log;
+  }
+};
+
+const cases = {
+  bare: (i) => bare(httpEvent, benchContext(i)),
+  middyAlone: ((h) => (i) => h(httpEvent, benchContext(i)))(middy(bare)),
+  withUsermetrics: ((h) => (i) => h(httpEvent, benchContext(i)))(withUsermetrics(bare, options)),
+  middyUsermetrics: ((h) => (i) => h(httpEvent, benchContext(i)))(middy(bare).use(usermetrics(options))),
+  powertoolsMiddy: (i) => powertools(httpEvent, benchContext(i)),
+  naiveEmfPino: (i) => naive(httpEvent, benchContext(i)),
+};
+
+const samples = await interleave(cases, { rounds: 25, batch: 1000, async: true });
+const out = {};
+for (const [name, s] of Object.entries(samples)) out[name] = { medianUs: median(s) * 1000, iqrUs: quartiles(s).map((v) => v * 1000) };
+report({ scenario: 'overhead', results: out });
