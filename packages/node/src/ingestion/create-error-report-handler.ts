@@ -21,6 +21,7 @@ import { dimensionSetsOf } from './sinks';
 import type { ErrorReportHandlerOptions, IngestionHandler } from './types';
 
 const ERRORS_DEF = METRIC_CATALOG.FrontendErrors;
+const ERRORS_SETS = /* @__PURE__ */ dimensionSetsOf(ERRORS_DEF);
 // `TypeError: x is undefined` as the first stack line (V8), when the report carries no type.
 const STACK_HEAD_TYPE = /^\s*([A-Za-z_$][\w$]{0,99}):/;
 
@@ -73,7 +74,7 @@ function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, 
 
   o.emit({
     namespace: NAMESPACES.frontend,
-    dimensionSets: dimensionSetsOf(ERRORS_DEF),
+    dimensionSets: ERRORS_SETS,
     dimensions: { environment: o.environment, errorType: report.errorType },
     metrics: [{ name: ERRORS_DEF.name, unit: ERRORS_DEF.unit, value: 1 }],
     properties: { errorId, fingerprint: report.fingerprint, duplicate, ...(sessionId ? { sessionId } : {}) },
