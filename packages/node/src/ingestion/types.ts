@@ -10,7 +10,7 @@ import type { LineSink } from '../io/stdout';
 export interface IngestionEvent {
   /** v1: the HTTP method. */
   httpMethod?: string;
-  /** v2 / Function URL: `requestContext.http.method`. v1: `requestContext.requestId`. */
+  /** v2 / Function URL carry the method in `http.method`, v1 in `httpMethod`; both carry `requestId`. */
   requestContext?: { http?: { method?: string }; requestId?: string; httpMethod?: string };
   /** v2 names are lower-case; v1 keep the client's spelling. Both are matched case-insensitively. */
   headers?: Record<string, string | undefined> | null;
