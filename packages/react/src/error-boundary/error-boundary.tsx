@@ -1,6 +1,6 @@
 import type { Tracker } from '@usermetrics/browser';
 import { Component, type ContextType, type ReactNode } from 'react';
-import { rethrowAsync, warnOnce } from '../internal/dev-warning';
+import { NO_PROVIDER, rethrowAsync, warnOnce } from '../internal/dev-warning';
 import { markReported, REPORTS_OWN_ERRORS } from '../internal/reported-errors';
 import { TrackingContext } from '../provider/tracking-context';
 import type { ErrorBoundaryProps, ErrorBoundaryResetDetails } from '../types';
@@ -59,14 +59,14 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   private get tracker(): Tracker | undefined {
-    if (!this.context)
-      warnOnce('<ErrorBoundary> is used outside <TrackingProvider>; errors are not reported.');
+    if (!this.context) warnOnce(NO_PROVIDER);
     return this.context?.tracker;
   }
 
   override componentDidCatch(error: unknown, info: { componentStack?: string | null }): void {
     const componentStack = info.componentStack ?? '';
-    const incident = this.state.status === 'caught' ? this.state.incident : ++incidents;
+    // getDerivedStateFromError has already switched the state to 'caught' and numbered the incident.
+    const { incident } = this.state as Extract<ErrorBoundaryState, { status: 'caught' }>;
     const tracker = this.tracker;
     let replayUrl: string | undefined;
     let report: Promise<string | undefined> = Promise.resolve(undefined);

@@ -31,7 +31,7 @@ export class FallbackGuard extends Component<FallbackGuardProps, { failed: boole
       const report = this.props.tracker?.trackError(error, {
         componentStack: info.componentStack ?? undefined,
         handled: true,
-        extra: { source: 'ErrorBoundary fallback' },
+        extra: { fallback: true },
       });
       void Promise.resolve(report).catch(() => undefined);
     } catch {

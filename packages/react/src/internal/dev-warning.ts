@@ -13,6 +13,9 @@ export function isDevelopment(): boolean {
 
 const warned = new Set<string>();
 
+/** The one warning for hooks and boundaries rendered without a provider above them. */
+export const NO_PROVIDER = 'No <TrackingProvider> above: nothing is tracked.';
+
 /** Logs `message` once per page lifetime, and only in development. */
 export function warnOnce(message: string): void {
   if (warned.has(message) || !isDevelopment()) return;

@@ -2,11 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTracker } from '../provider/use-tracking';
 import type { PageViewsOptions } from '../types';
 
-function toUrl(pathname: string, search: string): string {
-  const path = pathname + search;
-  // Umami wants absolute URLs; under SSR (no effects run) and in odd hosts we pass the path through.
+function toUrl(path: string): string {
+  // Umami wants absolute URLs. Effects only run where `window` exists; anything odd falls back to the path.
   try {
-    return typeof window === 'undefined' ? path : new URL(path, window.location.href).href;
+    return new URL(path, window.location.href).href;
   } catch {
     return path;
   }
@@ -34,7 +33,7 @@ export function usePageViews(options: PageViewsOptions): void {
     if (!enabled || last.current === key) return;
     last.current = key;
     try {
-      tracker.trackPageView(toUrl(pathname, search), route === undefined ? undefined : { route });
+      tracker.trackPageView(toUrl(pathname + search), route === undefined ? undefined : { route });
     } catch {
       // Telemetry never breaks navigation.
     }

@@ -1,6 +1,5 @@
-import { createNoopTracker, createTracker, type Tracker } from '@usermetrics/browser';
+import { createNoopTracker, createTracker, type Tracker, type TrackerConfig } from '@usermetrics/browser';
 import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
-import { warnOnce } from '../internal/dev-warning';
 import type { TrackingProviderProps } from '../types';
 import { createTrackerHandle } from './tracker-handle';
 import { TrackingContext, type TrackingContextValue } from './tracking-context';
@@ -12,7 +11,7 @@ import { TrackingContext, type TrackingContextValue } from './tracking-context';
  * discarded concurrent renders create nothing) and shut down on unmount; StrictMode's and Fast Refresh's
  * unmount-remount keeps the same tracker. Calls made by children before it starts are queued and replayed.
  * `config` is read when the tracker is created: give the provider a new `key` to start over with another one.
- * With `tracker`, that tracker is used as is and never shut down by the provider. Children render immediately.
+ * With `tracker`, that tracker is used as is (`config` is then ignored) and never shut down by the provider. Children render immediately.
  *
  * @example
  * <TrackingProvider config={{ endpoint: 'https://api.example.com', routes: ['/users/:id'] }}>
@@ -27,18 +26,13 @@ export function TrackingProvider(props: TrackingProviderProps): ReactElement {
   configRef.current = config;
   const owns = tracker === undefined;
 
-  if (tracker !== undefined && config !== undefined) {
-    warnOnce('<TrackingProvider> got both `tracker` and `config`; `config` is ignored.');
-  } else if (tracker === undefined && config === undefined) {
-    warnOnce('<TrackingProvider> needs a `config` or a `tracker`; tracking is off.');
-  }
-
   useEffect(() => {
     if (!owns) return;
+    // The props' types rule out both and neither; from plain JS, `tracker` wins, and no config at all is a bad
+    // config: createTracker answers it with a no-op and its one console warning.
     const create = (): Tracker => {
-      const current = configRef.current;
       try {
-        return current ? createTracker(current) : createNoopTracker();
+        return createTracker(configRef.current ?? ({} as TrackerConfig));
       } catch {
         return createNoopTracker(); // createTracker never throws by contract; this keeps a bad build from breaking the app
       }

@@ -88,7 +88,7 @@ describe('useTracking', () => {
     expect(() => result.current.trackEvent('x')).not.toThrow();
     await expect(result.current.trackError(new Error('x'))).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toContain('outside <TrackingProvider>');
+    expect(String(warn.mock.calls[0]![0])).toContain('No <TrackingProvider>');
   });
 
   it('outside a provider stays silent in production', async () => {

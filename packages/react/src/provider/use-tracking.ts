@@ -1,7 +1,7 @@
-import type { Tracker } from '@usermetrics/browser';
+import type { TrackErrorContext, Tracker } from '@usermetrics/browser';
 import { createNoopTracker } from '@usermetrics/browser';
 import { useContext, useMemo } from 'react';
-import { warnOnce } from '../internal/dev-warning';
+import { NO_PROVIDER, warnOnce } from '../internal/dev-warning';
 import type { TrackingApi } from '../types';
 import { TrackingContext } from './tracking-context';
 
@@ -11,7 +11,7 @@ let fallback: Tracker | undefined;
 export function useTracker(): { tracker: Tracker; epoch: number } {
   const value = useContext(TrackingContext);
   if (value) return value;
-  warnOnce('useTracking()/<ErrorBoundary> is used outside <TrackingProvider>; nothing is tracked.');
+  warnOnce(NO_PROVIDER);
   fallback ??= createNoopTracker();
   return { tracker: fallback, epoch: -1 };
 }
@@ -48,10 +48,11 @@ export function useTracking(): TrackingApi {
         (url, options) => tracker.trackPageView(url, options),
         undefined,
       ),
-      trackError: guard<Parameters<TrackingApi['trackError']>, Promise<string | undefined>>(
-        (error, context) => Promise.resolve(tracker.trackError(error, context)).catch(() => undefined),
-        Promise.resolve(undefined),
-      ),
+      // Called from a `then` so a throwing tracker becomes `undefined`, like a rejected report.
+      trackError: (error: unknown, context?: TrackErrorContext) =>
+        Promise.resolve()
+          .then(() => tracker.trackError(error, context))
+          .catch(() => undefined),
       setConsent: guard<Parameters<TrackingApi['setConsent']>, void>(
         (consent) => tracker.setConsent(consent),
         undefined,

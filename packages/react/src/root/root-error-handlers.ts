@@ -36,28 +36,18 @@ export function rootErrorHandlers(
   tracker: Tracker,
   options: RootErrorHandlersOptions = {},
 ): RootErrorHandlers {
-  const then = (own: RootErrorCallback | undefined, error: unknown, errorInfo: RootErrorInfo): void =>
-    (own ?? logError)(error, errorInfo);
-  const stack = (errorInfo: RootErrorInfo): string | undefined => errorInfo.componentStack || undefined;
-
-  return {
-    onUncaughtError(error, errorInfo) {
-      report(tracker, error, { componentStack: stack(errorInfo), handled: false });
-      then(options.onUncaughtError, error, errorInfo);
-    },
-    onCaughtError(error, errorInfo) {
+  const handler =
+    (own: RootErrorCallback | undefined, context: TrackErrorContext): RootErrorCallback =>
+    (error, errorInfo) => {
+      // <ErrorBoundary> reports what it catches itself, thrown primitives included (they cannot be remembered).
       if (!isReportingBoundary(errorInfo.errorBoundary)) {
-        report(tracker, error, { componentStack: stack(errorInfo), handled: true });
+        report(tracker, error, { ...context, componentStack: errorInfo.componentStack || undefined });
       }
-      then(options.onCaughtError, error, errorInfo);
-    },
-    onRecoverableError(error, errorInfo) {
-      report(tracker, error, {
-        componentStack: stack(errorInfo),
-        handled: true,
-        extra: { recoverable: true },
-      });
-      then(options.onRecoverableError, error, errorInfo);
-    },
+      (own ?? logError)(error, errorInfo);
+    };
+  return {
+    onUncaughtError: handler(options.onUncaughtError, { handled: false }),
+    onCaughtError: handler(options.onCaughtError, { handled: true }),
+    onRecoverableError: handler(options.onRecoverableError, { handled: true, extra: { recoverable: true } }),
   };
 }

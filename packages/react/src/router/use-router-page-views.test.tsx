@@ -101,6 +101,6 @@ describe('useRouterPageViews outside a router', () => {
     );
     expect(pageViews()).toHaveLength(0);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toContain('outside a react-router router');
+    expect(String(warn.mock.calls[0]![0])).toContain('needs a react-router router');
   });
 });

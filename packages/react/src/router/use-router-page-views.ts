@@ -37,8 +37,7 @@ export function useRouterPageViews(options: RouterPageViewsOptions = {}): void {
   const location = inRouter ? useLocation() : undefined;
   // Read the context directly: the public `useMatches()` throws outside a data router and drops `route.path`.
   const dataState = useContext(DataRouterStateContext) as { matches?: readonly RouteMatchLike[] } | null;
-  if (!inRouter)
-    warnOnce('useRouterPageViews() is used outside a react-router router; no page views are sent.');
+  if (!inRouter) warnOnce('useRouterPageViews() needs a react-router router.');
 
   usePageViews({
     pathname: location?.pathname ?? '',
