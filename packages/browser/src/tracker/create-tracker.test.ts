@@ -63,6 +63,19 @@ describe('createTracker configuration', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('turns an unexpected failure while starting into the no-op with one warning', () => {
+    const warn = vi.fn();
+    const env = {
+      get location(): Location {
+        throw new Error('sandboxed');
+      },
+    };
+    const tracker = createTrackerWith({ endpoint: ENDPOINT }, { env: env as never, warn });
+    expect(tracker.isNoop).toBe(true);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toContain('sandboxed');
+  });
+
   it('returns a live tracker without any warning for a valid config (positive control)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const tracker = track();
