@@ -1,5 +1,5 @@
 import {
-  METRIC_CATALOG,
+  LIMITS,
   STRING_LIMITS,
   WEB_VITAL_METRICS,
   WEB_VITAL_RATINGS,
@@ -29,7 +29,10 @@ export function toWebVitalMetric(
   const name = report.name as WebVitalName;
   if (typeof report.value !== 'number' || !Number.isFinite(report.value)) return undefined;
   if (!(WEB_VITAL_RATINGS as readonly string[]).includes(report.rating)) return undefined;
-  const { min, max } = METRIC_CATALOG[WEB_VITAL_METRICS[name]];
+  // The catalog's caps (METRIC_CATALOG min/max) as core's LIMITS: importing the whole catalog would add
+  // every Lambda metric's description to the browser bundle.
+  const max = name === 'CLS' ? LIMITS.maxClsScore : LIMITS.maxTimeMetricMs;
+  const min = 0;
   const metric: WebVitalMetric = {
     name,
     value: Math.min(max, Math.max(min, report.value)),
