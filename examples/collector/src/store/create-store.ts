@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './types';
 
+const FLUSH_INTERVAL_MS = 20;
+const FLUSH_BYTES = 256 * 1024;
+
 /** Options of {@link createStore}. */
 export interface StoreOptions {
   /** Folder of the JSONL files (created when missing). */
@@ -40,6 +43,11 @@ export function createStore(options: StoreOptions): Store {
   let revision = 0;
   let reported = false;
   let dirReady: Promise<void> | undefined;
+  // Lines are batched per kind and written every few milliseconds in one call: one write per record (one
+  // writev per event-loop turn) cost more than the handlers themselves under load.
+  const pending = new Map<RecordKind, string[]>();
+  let pendingBytes = 0;
+  let flushTimer: NodeJS.Timeout | undefined;
 
   const reportOnce = (error: unknown) => {
     if (reported) return;
@@ -50,7 +58,8 @@ export function createStore(options: StoreOptions): Store {
   const keep = (kind: RecordKind, record: unknown) => {
     const list = memory.get(kind)!;
     list.push(record);
-    if (list.length > max) list.splice(0, list.length - max);
+    // Trimmed in steps, not on every add: splicing a full array per record made the store the hot spot.
+    if (list.length > max + Math.ceil(max / 4)) list.splice(0, list.length - max);
     totals.set(kind, (totals.get(kind) ?? 0) + 1);
     revision++;
   };
@@ -63,6 +72,14 @@ export function createStore(options: StoreOptions): Store {
       streams.set(kind, stream);
     }
     return stream;
+  };
+
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    pendingBytes = 0;
+    for (const [kind, lines] of pending) if (lines.length > 0) streamFor(kind).write(lines.join(''));
+    pending.clear();
   };
 
   return {
@@ -101,10 +118,19 @@ export function createStore(options: StoreOptions): Store {
         reportOnce(error);
         return;
       }
-      streamFor(kind).write(line);
+      let lines = pending.get(kind);
+      if (lines === undefined) {
+        lines = [];
+        pending.set(kind, lines);
+      }
+      lines.push(line);
+      pendingBytes += line.length;
+      if (pendingBytes > FLUSH_BYTES) flush();
+      else if (flushTimer === undefined) flushTimer = setTimeout(flush, FLUSH_INTERVAL_MS);
     },
     list(kind) {
-      return memory.get(kind) as RecordOf[typeof kind][];
+      const list = memory.get(kind) as RecordOf[typeof kind][];
+      return list.length > max ? list.slice(-max) : list;
     },
     total(kind) {
       return totals.get(kind) ?? 0;
@@ -125,11 +151,12 @@ export function createStore(options: StoreOptions): Store {
       }
     },
     async close() {
-      const pending = [...streams.values()].map(
+      flush();
+      const closing = [...streams.values()].map(
         (s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.end(() => resolve()))),
       );
       streams.clear();
-      await Promise.all(pending);
+      await Promise.all(closing);
     },
   };
 }
