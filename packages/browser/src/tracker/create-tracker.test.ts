@@ -317,6 +317,19 @@ describe('Umami', () => {
     expect(received[0]?.url).toBe(`${UMAMI_HOST}/api/send`);
   });
 
+  it('counts one page view when the history hook and an explicit trackPageView report the same navigation', async () => {
+    const tracker = track({ umami });
+    window.history.pushState(null, '', '/dup');
+    tracker.trackPageView(undefined, { route: '/dup' });
+    tracker.trackPageView('/other');
+    await tracker.flush();
+    expect(received.map((r) => new URL(String((r.json as Sent).payload.url)).pathname)).toEqual([
+      '/',
+      '/dup',
+      '/other',
+    ]);
+  });
+
   it('rejects event names and data Umami would refuse, without a request', async () => {
     const tracker = track({ umami });
     await tracker.flush();

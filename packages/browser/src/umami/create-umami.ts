@@ -45,6 +45,12 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
       deps.onDrop('rejected', 1);
       return;
     }
+    // The history hook and a router integration (usePageViews) may both report the same navigation:
+    // a page view for the URL that was just viewed is the same view, not a new one.
+    if (name === undefined && pageUrl === lastUrl) {
+      deps.log('umami: same page view skipped', pageUrl);
+      return;
+    }
     const referrerRaw = options.referrer ?? lastUrl ?? w.document.referrer;
     const referrer = referrerRaw ? toUmamiUrl(referrerRaw, href) : undefined;
     const facts = readUmamiPage(w.document, w.navigator, w.screen);
