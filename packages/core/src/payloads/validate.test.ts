@@ -72,6 +72,18 @@ describe('validateWebVitalsPayload', () => {
     ]);
   });
 
+  it.each([
+    ['name', 'unknown_metric'],
+    ['value', 'invalid_value'],
+    ['rating', 'invalid_rating'],
+    ['timestamp', 'invalid_timestamp'],
+    ['url', 'invalid_field'],
+  ])('rejects an item missing %s with reason %s', (key, reason) => {
+    const item: Record<string, unknown> = metric();
+    delete item[key];
+    expect(validateWebVitalMetric(item, NOW)).toBe(reason);
+  });
+
   it('accepts timestamps within the 5-minute clock skew', () => {
     expect(validateWebVitalMetric(metric({ timestamp: '2026-06-01T12:04:00.000Z' }), NOW)).toMatchObject({
       name: 'LCP',

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { RejectionReason } from '../catalog/dimensions';
+import { REJECTION_REASONS, type RejectionReason } from '../catalog/dimensions';
 import { METRIC_CATALOG, WEB_VITAL_METRICS } from '../catalog/metric-catalog';
 import { LIMITS } from '../constants';
 import { getSchemas } from './schemas';
@@ -67,7 +67,7 @@ export function validateWebVitalMetric(
 ): WebVitalMetric | RejectionReason {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'invalid_item';
   const parsed = v.safeParse(getSchemas().webVitalMetric, item, { abortEarly: true });
-  if (!parsed.success) return (parsed.issues[0]?.message as RejectionReason) ?? 'invalid_item';
+  if (!parsed.success) return reasonOf(parsed.issues[0]);
   const metric = parsed.output as WebVitalMetric;
   const def = METRIC_CATALOG[WEB_VITAL_METRICS[metric.name]];
   if (metric.value < def.min || metric.value > def.max) return 'value_out_of_range';
@@ -76,6 +76,23 @@ export function validateWebVitalMetric(
     return 'timestamp_out_of_range';
   }
   return metric;
+}
+
+// A missing key is reported by valibot with its own text rather than the entry's message, so the reason for
+// those comes from which key it was.
+const MISSING_KEY_REASON: Record<string, RejectionReason> = {
+  name: 'unknown_metric',
+  value: 'invalid_value',
+  rating: 'invalid_rating',
+  timestamp: 'invalid_timestamp',
+};
+
+function reasonOf(issue: v.BaseIssue<unknown> | undefined): RejectionReason {
+  if (!issue) return 'invalid_item';
+  if ((REJECTION_REASONS as readonly string[]).includes(issue.message))
+    return issue.message as RejectionReason;
+  const key = String(issue.path?.[0]?.key ?? '');
+  return MISSING_KEY_REASON[key] ?? 'invalid_field';
 }
 
 /** Result of {@link validateErrorReport}. */
