@@ -20,6 +20,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 
@@ -101,9 +102,27 @@ async function buildPages(outDir) {
             ? 'web-vitals'
             : 'page';
       sources.set(`/${chunk.fileName}`, source);
+      if (source !== 'page') {
+        const size = sizes.get(source) ?? { min: 0, gzip: 0 };
+        size.min += Buffer.byteLength(chunk.code);
+        size.gzip += gzipSync(chunk.code, { level: 9 }).length;
+        sizes.set(source, size);
+      }
     }
   }
   return sources;
+}
+
+/** Minified and gzip -9 bytes of each library's chunks, as Vite emitted them for these pages. */
+const sizes = new Map();
+
+function sizeLine() {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  return `Chunk sizes in these builds (min / gzip -9): ${[...sizes]
+    .map(([source, s]) => `${source} ${kb(s.min)} / ${kb(s.gzip)}`)
+    .join(
+      ', ',
+    )} — the usermetrics chunk holds @usermetrics/browser and @usermetrics/core with their dependencies; web-vitals is a separate shared chunk on the tracker pages.`;
 }
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -323,8 +342,9 @@ async function main() {
     } × ${cpus()[0]?.model.trim()} (load average at the end ${loadavg()[0].toFixed(1)}), ${new Date()
       .toISOString()
       .slice(0, 10)}; bench took ${Math.round((Date.now() - started) / 1000)} s`;
-    console.log(`\n${md}\n\n${env}`);
-    if (WRITE) writeBenchmarks(md, env);
+    const text = `${md}\n\n${sizeLine()}`;
+    console.log(`\n${text}\n\n${env}`);
+    if (WRITE) writeBenchmarks(text, env);
   } finally {
     await browser?.close();
     await servers?.close();
