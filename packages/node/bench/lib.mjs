@@ -62,11 +62,21 @@ export const httpEvent = {
   routeKey: 'GET /users/{id}',
   rawPath: '/users/42',
   rawQueryString: '',
-  headers: { host: 'api.example.com', 'x-session-id': '0190a3c2-6f1e-7b2a-9c4d-1234567890ab', 'user-agent': 'bench' },
+  headers: {
+    host: 'api.example.com',
+    'x-session-id': '0190a3c2-6f1e-7b2a-9c4d-1234567890ab',
+    'user-agent': 'bench',
+  },
   requestContext: {
     accountId: '123456789012',
     apiId: 'abc',
-    http: { method: 'GET', path: '/users/42', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
+    http: {
+      method: 'GET',
+      path: '/users/42',
+      protocol: 'HTTP/1.1',
+      sourceIp: '203.0.113.7',
+      userAgent: 'bench',
+    },
     requestId: 'r',
     routeKey: 'GET /users/{id}',
     stage: '$default',

@@ -6,7 +6,13 @@ import { createLogger } from '@usermetrics/node';
 import pino from 'pino';
 import { interleave, median, quartiles, report } from './lib.mjs';
 
-const context = { orderId: 'o-12345', items: 3, total: 99.5, customer: { id: 'c-77', plan: 'pro' }, tags: ['a', 'b'] };
+const context = {
+  orderId: 'o-12345',
+  items: 3,
+  total: 99.5,
+  customer: { id: 'c-77', plan: 'pro' },
+  tags: ['a', 'b'],
+};
 const ours = createLogger('bench-fn');
 const levels = { info: 'INFO' };
 const plain = pino(
@@ -25,9 +31,14 @@ const cases = {
   pino: () => plain.info({ context }, 'order placed'),
   powertools: () => powertools.info('order placed', { context }),
 };
-const samples = await interleave(cases, { rounds: 30, batch: 2000 });
+const samples = await interleave(cases, { rounds: 20, batch: 1000 });
 const out = {};
 for (const [name, s] of Object.entries(samples)) {
-  out[name] = { linesPerSec: 1000 / median(s), iqr: quartiles(s).map((v) => 1000 / v).reverse() };
+  out[name] = {
+    linesPerSec: 1000 / median(s),
+    iqr: quartiles(s)
+      .map((v) => 1000 / v)
+      .reverse(),
+  };
 }
 report({ scenario: 'logs', results: out });

@@ -43,14 +43,24 @@ const naive = async (event, context) => {
 
 const cases = {
   bare: (i) => bare(httpEvent, benchContext(i)),
-  middyAlone: ((h) => (i) => h(httpEvent, benchContext(i)))(middy(bare)),
-  withUsermetrics: ((h) => (i) => h(httpEvent, benchContext(i)))(withUsermetrics(bare, options)),
-  middyUsermetrics: ((h) => (i) => h(httpEvent, benchContext(i)))(middy(bare).use(usermetrics(options))),
+  middyAlone: (
+    (h) => (i) =>
+      h(httpEvent, benchContext(i))
+  )(middy(bare)),
+  withUsermetrics: (
+    (h) => (i) =>
+      h(httpEvent, benchContext(i))
+  )(withUsermetrics(bare, options)),
+  middyUsermetrics: (
+    (h) => (i) =>
+      h(httpEvent, benchContext(i))
+  )(middy(bare).use(usermetrics(options))),
   powertoolsMiddy: (i) => powertools(httpEvent, benchContext(i)),
   naiveEmfPino: (i) => naive(httpEvent, benchContext(i)),
 };
 
-const samples = await interleave(cases, { rounds: 25, batch: 1000, async: true });
+const samples = await interleave(cases, { rounds: 20, batch: 1000, async: true });
 const out = {};
-for (const [name, s] of Object.entries(samples)) out[name] = { medianUs: median(s) * 1000, iqrUs: quartiles(s).map((v) => v * 1000) };
+for (const [name, s] of Object.entries(samples))
+  out[name] = { medianUs: median(s) * 1000, iqrUs: quartiles(s).map((v) => v * 1000) };
 report({ scenario: 'overhead', results: out });
