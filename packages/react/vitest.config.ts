@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
+    // The first import of React + react-dom + happy-dom can take seconds on a busy 2-core machine.
+    testTimeout: 20_000,
     environmentOptions: { happyDOM: { url: 'https://app.example.com/' } },
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     coverage: {

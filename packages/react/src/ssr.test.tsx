@@ -25,7 +25,7 @@ function Page(): React.ReactElement {
 }
 
 describe('server rendering', () => {
-  it('renders a tree using every export under Node without window, creating no tracker', () => {
+  it('renders a tree using every export under Node without window, creating no tracker', async () => {
     expect(typeof window).toBe('undefined');
     const html = renderToString(
       <TrackingProvider config={{ endpoint: 'https://api.example.com' }}>
@@ -38,6 +38,12 @@ describe('server rendering', () => {
     );
     expect(html).toContain('session:<!-- -->none');
     expect(createTracker).not.toHaveBeenCalled();
+
+    // Positive control: the probe is the createTracker the provider imports, and it does record calls.
+    const browser = await import('@usermetrics/browser');
+    const made = browser.createTracker({ endpoint: 'https://api.example.com' });
+    expect(createTracker).toHaveBeenCalledTimes(1);
+    expect(made.isNoop).toBe(true); // no window: the real createTracker gives the no-op
   });
 
   it('renders with a caller-provided tracker too', async () => {

@@ -13,6 +13,12 @@ function Bomb(): React.ReactElement {
   return <p>content</p>;
 }
 
+let otherThrows = false;
+function OtherBomb(): React.ReactElement {
+  if (otherThrows) throw new Error('other failed');
+  return <p>other content</p>;
+}
+
 let lastFallback: ErrorBoundaryFallbackProps | undefined;
 function renderFallback(props: ErrorBoundaryFallbackProps): React.ReactElement {
   lastFallback = props;
@@ -24,6 +30,7 @@ beforeEach(() => {
   tracker = createFakeTracker();
   shouldThrow = new Error('render failed');
   throwing = true;
+  otherThrows = false;
   lastFallback = undefined;
   vi.spyOn(console, 'error').mockImplementation(() => {}); // React logs caught errors
 });
@@ -165,10 +172,14 @@ describe('ErrorBoundary', () => {
   it('ignores an errorId that arrives after the boundary was reset', async () => {
     const report = deferred<string | undefined>();
     tracker.nextErrorId = () => report.promise;
+    otherThrows = true;
     render(
       <TrackingProvider tracker={tracker}>
         <ErrorBoundary fallback={renderFallback}>
           <Bomb />
+        </ErrorBoundary>
+        <ErrorBoundary fallback={({ errorId }) => <p>other {errorId ?? 'pending'}</p>}>
+          <OtherBomb />
         </ErrorBoundary>
       </TrackingProvider>,
     );
@@ -177,7 +188,8 @@ describe('ErrorBoundary', () => {
     act(() => reset());
     await act(async () => report.resolve('late-id'));
     expect(screen.getByText('content')).toBeTruthy();
-    expect(screen.queryByText(/late-id/)).toBeNull();
+    // Positive control: the boundary that was not reset does show the same late errorId.
+    expect(screen.getAllByText(/late-id/).map((e) => e.textContent)).toEqual(['other late-id']);
   });
 
   it('renders nothing when the fallback throws, reporting the fallback error once', async () => {

@@ -49,13 +49,15 @@ describe('createTrackerHandle', () => {
     const handle = createTrackerHandle();
     const tracker = createFakeTracker();
     handle.acquire(() => tracker);
+    handle.trackEvent('before');
     handle.release();
     await microtasks();
     expect(tracker.shutdownCount).toBe(1);
+    expect(tracker.callsOf('trackEvent')).toHaveLength(1); // positive control: the probe sees calls
 
     handle.trackEvent('after');
     await expect(handle.trackError(new Error('late'))).resolves.toBeUndefined();
-    expect(tracker.callsOf('trackEvent')).toHaveLength(0);
+    expect(tracker.callsOf('trackEvent')).toEqual([['before', undefined]]);
   });
 
   it('creates a fresh tracker when acquired again after a real release (<Activity> hidden, then shown)', async () => {

@@ -88,7 +88,7 @@ describe('TrackingProvider with config', () => {
     expect(remove.mock.calls.filter(([type]) => type === 'pagehide')).toHaveLength(pagehideAdds);
   });
 
-  it('renders children in the first render, before any tracker exists', () => {
+  it('renders children in the first render, before any tracker exists', async () => {
     seenAtRender.length = 0;
     render(
       <TrackingProvider config={config}>
@@ -97,6 +97,8 @@ describe('TrackingProvider with config', () => {
     );
     expect(seenAtRender[0]).toBe(0);
     expect(screen.getByText('hello')).toBeTruthy();
+    await settle();
+    expect(made).toHaveLength(1); // positive control: the probe does count the tracker once it exists
   });
 
   it('replays calls children made in their mount effects, before the tracker started', async () => {
@@ -144,6 +146,13 @@ describe('TrackingProvider with tracker', () => {
     await settle();
     expect(tracker.shutdownCount).toBe(0);
     expect(made).toHaveLength(0);
+
+    // Positive control: a tracker the provider created itself is shut down by the same unmount path.
+    const own = render(<TrackingProvider config={config} />);
+    await settle();
+    own.unmount();
+    await settle();
+    expect(made[0]!.shutdownCount).toBe(1);
   });
 
   it('prefers tracker over config', async () => {

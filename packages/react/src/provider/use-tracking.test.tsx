@@ -99,6 +99,13 @@ describe('useTracking', () => {
     act(() => result.current.trackEvent('x'));
     expect(result.current.tracker.isNoop).toBe(true);
     expect(warn).not.toHaveBeenCalled();
+
+    // Positive control: the same probe sees the warning from a fresh module in development.
+    vi.stubEnv('NODE_ENV', 'development');
+    vi.resetModules();
+    const dev = await import('./use-tracking');
+    renderHook(() => dev.useTracking());
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });
 

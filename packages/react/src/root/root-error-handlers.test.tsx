@@ -122,6 +122,9 @@ describe('rootErrorHandlers with a real React root', () => {
     expect(onUncaughtError).not.toHaveBeenCalled();
     expect(consoleError.mock.calls.filter((call: unknown[]) => call[0] === thrown)).toHaveLength(0);
     expect(reports()).toHaveLength(1);
+    // Positive control: without an app callback the same probe sees the default logging.
+    rootErrorHandlers(tracker).onCaughtError(thrown, {});
+    expect(consoleError.mock.calls.filter((call: unknown[]) => call[0] === thrown)).toHaveLength(1);
   });
 
   it('reports hydration mismatches through onRecoverableError', () => {

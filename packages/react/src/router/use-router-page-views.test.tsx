@@ -101,6 +101,15 @@ describe('useRouterPageViews outside a router', () => {
     );
     expect(pageViews()).toHaveLength(0);
     expect(warn).toHaveBeenCalledTimes(1);
+    // Positive control: the same component inside a router does send.
+    render(
+      <TrackingProvider tracker={tracker}>
+        <MemoryRouter initialEntries={['/inside']}>
+          <Tracked />
+        </MemoryRouter>
+      </TrackingProvider>,
+    );
+    expect(pageViews()).toEqual([['https://app.example.com/inside', undefined]]);
     expect(String(warn.mock.calls[0]![0])).toContain('needs a react-router router');
   });
 });
