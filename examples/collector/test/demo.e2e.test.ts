@@ -143,6 +143,12 @@ describe('the demo, end to end in Chromium', () => {
     expect(error.replayUrl).toMatch(new RegExp(`^${base}/1/session/\\d+`));
     expect(error.errorId).toBeTruthy();
     expect(vitals.some((v) => v.sessionId === error.sessionId)).toBe(true);
+    const replaySessionId = /\/session\/(\d+)/.exec(error.replayUrl ?? '')?.[1];
+    const { sessions } = await getJson<{
+      sessions: { sessionID: string; userID?: string; messages: number }[];
+    }>(`${base}/__usermetrics/api/replay`);
+    // The replay session the link points to was recorded, and carries the same usermetrics session.
+    expect(sessions.find((s) => s.sessionID === replaySessionId)).toMatchObject({ userID: error.sessionId });
 
     // 3. Lambda log lines carrying the same session (X-Session-Id propagated to the example API).
     const { logs } = await getJson<{ logs: { functionName: string; sessionId?: string }[] }>(

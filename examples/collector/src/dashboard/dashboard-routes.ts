@@ -106,7 +106,8 @@ export function renderReplayPage(ctx: CollectorContext, sessionID: string, res: 
   const records = ctx.store.list('replay').filter((r) => r.sessionID === sessionID);
   const start = records.find((r) => r.type === 'start');
   const batches = records.filter((r) => r.type === 'batch');
-  const errors = start?.userID ? ctx.store.list('errors').filter((e) => e.sessionId === start.userID) : [];
+  const userID = [...records].reverse().find((r) => r.userID !== undefined)?.userID;
+  const errors = userID ? ctx.store.list('errors').filter((e) => e.sessionId === userID) : [];
   const rows = batches
     .map(
       (b) =>
@@ -125,7 +126,7 @@ export function renderReplayPage(ctx: CollectorContext, sessionID: string, res: 
 <h1>Replay session <code>${h(sessionID)}</code></h1>
 <p>The local stand-in records OpenReplay batches (decoded far enough to count messages) but does not play them back;
 point <code>replay.ingestPoint</code> at a real OpenReplay to watch sessions.</p>
-<p>usermetrics session: <code>${h(start?.userID ?? 'unknown')}</code> · started ${h(start?.at ?? '?')}</p>
+<p>usermetrics session: <code>${h(userID ?? 'unknown')}</code> · started ${h(start?.at ?? '?')}</p>
 ${errorList ? `<h2>Errors in this session</h2><ul>${errorList}</ul>` : ''}
 <h2>${batches.length} batches</h2><table><tr><th>received</th><th>type</th><th>messages</th><th>sent</th><th>decoded</th></tr>${rows}</table>
 </body></html>`,

@@ -17,11 +17,11 @@ export function renderSections(s: Summary): string {
     totals(s),
     section('Web vitals by route (p75)', vitals(s)),
     section('Errors (with replay link and the Lambda log lines of the same session)', errors(s)),
-    section('Metrics (EMF, by namespace / metric / dimensions)', emf(s)),
     section('Page views (Umami)', pageviews(s)),
     section('Replay sessions (OpenReplay)', replay(s)),
     section('Lambda invocations', invocations(s)),
     section('Rejected requests', rejected(s)),
+    section('Metrics (EMF, by namespace / metric / dimensions)', emf(s), 'wide'),
   ].join('\n');
 }
 
@@ -40,7 +40,7 @@ section h2{font-size:15px;margin:0 0 8px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 8px;border-bottom:1px solid #eef0f4;vertical-align:top}
 th{font-weight:600;color:#555}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .good{color:#0a7d32;font-weight:600}.ni{color:#b26b00;font-weight:600}.poor{color:#c0162c;font-weight:600}
-.totals{grid-column:1/-1;display:flex;gap:24px;flex-wrap:wrap}.totals b{font-size:20px;display:block}
+.wide{grid-column:1/-1}.nowrap{white-space:nowrap}.totals{grid-column:1/-1;display:flex;gap:24px;flex-wrap:wrap}.totals b{font-size:20px;display:block}
 .logs{margin:4px 0 0;padding:6px;background:#f3f4f7;border-radius:4px;font:12px ui-monospace,monospace;white-space:pre-wrap}
 .muted{color:#888}code{font:12px ui-monospace,monospace}
 </style></head>
@@ -64,8 +64,8 @@ setTimeout(poll, 1500);
 </script></body></html>`;
 }
 
-function section(title: string, body: string): string {
-  return `<section><h2>${h(title)}</h2>${body}</section>`;
+function section(title: string, body: string, className = ''): string {
+  return `<section class="${className}"><h2>${h(title)}</h2>${body}</section>`;
 }
 
 function totals(s: Summary): string {
@@ -129,7 +129,7 @@ function emf(s: Summary): string {
     const dims = Object.entries(m.dimensions)
       .map(([k, v]) => `${h(k)}=${h(v)}`)
       .join(', ');
-    return `<tr><td>${h(m.namespace)}</td><td><b>${h(m.name)}</b> <span class="muted">${h(m.unit)}</span></td><td><code>${dims}</code></td><td class="num">${m.samples}</td><td class="num">${fmt(
+    return `<tr><td>${h(m.namespace)}</td><td><b>${h(m.name)}</b> <span class="muted">${h(m.unit)}</span></td><td class="nowrap"><code>${dims}</code></td><td class="num">${m.samples}</td><td class="num">${fmt(
       m.sum,
     )}</td><td class="num">${fmt(m.last)}</td></tr>`;
   });

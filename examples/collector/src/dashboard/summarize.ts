@@ -139,9 +139,9 @@ export function replaySessions(store: Store): ReplaySession[] {
       s = { sessionID: r.sessionID, batches: 0, messages: 0, bytes: 0 };
       sessions.set(r.sessionID, s);
     }
+    if (r.userID !== undefined) s.userID = r.userID;
     if (r.type === 'start') {
       s.startedAt = r.at;
-      if (r.userID !== undefined) s.userID = r.userID;
     } else {
       s.batches++;
       s.messages += r.messages ?? 0;

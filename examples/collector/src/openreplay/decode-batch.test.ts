@@ -46,6 +46,12 @@ describe('decodeBatch', () => {
     expect(decoded.messageTypes).toEqual({ 0: 2, 118: 1 });
   });
 
+  it('reads the user id of a UserID message (the usermetrics sessionId)', () => {
+    const decoded = decodeBatch(batch(message(0, uint(1)), message(28, str('0190-session'))));
+    expect(decoded.userID).toBe('0190-session');
+    expect(decodeBatch(batch(message(0, uint(1)))).userID).toBeUndefined();
+  });
+
   it('handles message bodies longer than 255 bytes (3-byte little-endian size)', () => {
     const long = str('x'.repeat(70_000));
     expect(decodeBatch(batch(message(18, long))).messageCount).toBe(1);

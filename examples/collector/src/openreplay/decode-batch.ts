@@ -8,6 +8,8 @@ export interface DecodedBatch {
   /** Messages after the header, by type id. */
   messageTypes: Record<number, number>;
   messageCount: number;
+  /** The last UserID message's id (usermetrics sets its sessionId as the OpenReplay user id). */
+  userID?: string;
 }
 
 /** Thrown for bytes that are not an OpenReplay batch. */
@@ -18,6 +20,7 @@ export class BatchDecodeError extends Error {
 // The BatchMetadata message type that opens every batch the tracker (v19) sends.
 const BATCH_METADATA = 81;
 const SIZE_BYTES = 3;
+const USER_ID = 28;
 
 /**
  * Reads the framing of a batch posted to `/v1/web/i` by @openreplay/tracker: a BatchMetadata header
@@ -37,14 +40,25 @@ export function decodeBatch(bytes: Uint8Array): DecodedBatch {
   const url = reader.string();
   const messageTypes: Record<number, number> = {};
   let messageCount = 0;
+  let userID: string | undefined;
   while (!reader.done()) {
     const messageType = reader.uint();
     const size = reader.fixedSize(SIZE_BYTES);
+    if (messageType === USER_ID) userID = reader.peekString(size);
     reader.skip(size);
     messageTypes[messageType] = (messageTypes[messageType] ?? 0) + 1;
     messageCount++;
   }
-  return { version, pageNo, firstIndex, timestamp, url, messageTypes, messageCount };
+  return {
+    version,
+    pageNo,
+    firstIndex,
+    timestamp,
+    url,
+    messageTypes,
+    messageCount,
+    ...(userID !== undefined ? { userID } : {}),
+  };
 }
 
 class Reader {
@@ -74,6 +88,19 @@ class Reader {
     const text = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.offset, length).toString('utf8');
     this.offset = end;
     return text;
+  }
+
+  /** The length-prefixed string at the start of the next `within` bytes, without moving; undefined if malformed. */
+  peekString(within: number): string | undefined {
+    const start = this.offset;
+    try {
+      const text = this.string();
+      return this.offset - start <= within ? text : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      this.offset = start;
+    }
   }
 
   fixedSize(n: number): number {

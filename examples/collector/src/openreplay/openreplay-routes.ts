@@ -133,6 +133,7 @@ async function batch(
     messages: decoded.messageCount,
     compressed,
     dataType: String(req.headers.datatype ?? 'player').slice(0, 32),
+    ...(decoded.userID !== undefined ? { userID: decoded.userID.slice(0, 128) } : {}),
     ...(file !== undefined ? { file } : {}),
   };
   ctx.store.add('replay', record);
