@@ -170,6 +170,21 @@ describe('errors', () => {
     expect(tracker.getStats().dropped.rejected).toBe(1);
   });
 
+  it('ignores page errors about its own endpoint (a fetch wrapper rethrowing our failed request)', async () => {
+    const tracker = track();
+    const own = new Event('unhandledrejection') as Event & { reason?: unknown };
+    own.reason = new TypeError(`request to ${ENDPOINT}/errors/report failed`);
+    window.dispatchEvent(own);
+    const app = new Event('unhandledrejection') as Event & { reason?: unknown };
+    app.reason = new TypeError('request to https://shop.example/cart failed');
+    window.dispatchEvent(app);
+    await tracker.flush();
+    // positive control: the app's own failure is reported
+    expect(received.map((r) => (r.json as { error: { message: string } }).error.message)).toEqual([
+      'request to https://shop.example/cart failed',
+    ]);
+  });
+
   it('ignores errors raised while it is building a report (re-entrancy guard)', async () => {
     const tracker = track();
     const nasty = new Error('outer');

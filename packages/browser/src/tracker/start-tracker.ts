@@ -201,6 +201,9 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     });
   };
 
+  const ownUrls = [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
+    (u): u is string => typeof u === 'string',
+  );
   let globalHandlersInstalled = false;
   const installHandlers = (): void => {
     if (globalHandlersInstalled || closed || !resolved.errors) return;
@@ -208,7 +211,11 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     teardown.push(
       installGlobalHandlers({
         window: w,
-        onError: (error) => void trackError(error, { handled: false }),
+        onError: (error) => {
+          // An app-level fetch wrapper may turn our own failed requests into page errors; reporting
+          // those would feed the failure back into the transport.
+          if (!mentionsOwnEndpoint(error, ownUrls)) void trackError(error, { handled: false });
+        },
       }),
     );
   };
@@ -358,6 +365,16 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   trackerControls.set(tracker, { startWebVitals, installGlobalHandlers: installHandlers });
   log.log(`tracker started (environment: ${resolved.environment})`);
   return tracker;
+}
+
+function mentionsOwnEndpoint(error: unknown, urls: readonly string[]): boolean {
+  try {
+    const e = error as { message?: unknown; stack?: unknown } | null;
+    const text = typeof error === 'string' ? error : `${e?.message ?? ''}\n${e?.stack ?? ''}`;
+    return urls.some((url) => text.includes(url));
+  } catch {
+    return false;
+  }
 }
 
 function countServerRejections(body: string | undefined, total: number): number {
