@@ -2,8 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { type ExampleRoute, exampleRoutes } from '@usermetrics/example-api';
-import { createErrorReportHandler, createWebVitalsHandler } from '@usermetrics/node';
+import type { ExampleRoute } from '@usermetrics/example-api';
 import { DASHBOARD_PATH, handleDashboard, renderReplayPage } from '../dashboard/dashboard-routes';
 import { createStdoutCapture } from '../lambda/stdout-capture';
 import type { LambdaHandler } from '../lambda/types';
@@ -73,9 +72,12 @@ const INGESTION_TIMEOUT_MS = 3000;
 
 /** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
-  // Handlers run as on Lambda: aws-embedded-metrics writes EMF to stdout instead of probing for an agent or
-  // the EC2 metadata address.
-  process.env.AWS_EMF_ENVIRONMENT ??= 'Lambda';
+  // aws-embedded-metrics must write EMF to stdout (as it does on Lambda) instead of probing the EC2 metadata
+  // address and falling back to an agent socket, where custom metrics silently vanished. It reads this when
+  // first imported, so the handler packages are imported only after it is set.
+  process.env.AWS_EMF_ENVIRONMENT ??= 'Local';
+  const { createErrorReportHandler, createWebVitalsHandler } = await import('@usermetrics/node');
+  const exampleRoutes = options.apiRoutes ?? (await import('@usermetrics/example-api')).exampleRoutes;
   const printer = createPrinter({
     ...(options.write !== undefined ? { write: options.write } : {}),
     ...(options.color !== undefined ? { color: options.color } : {}),
@@ -97,7 +99,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     route: Omit<LambdaRoute, 'routeKey'>;
     after: (ex: LambdaExchange) => void;
   }[] = [];
-  const apiRoutes = (options.apiRoutes ?? exampleRoutes).map((r) => ({
+  const apiRoutes = exampleRoutes.map((r) => ({
     key: `${r.method} ${r.path}`,
     route: {
       functionName: r.functionName,
