@@ -1,4 +1,4 @@
-import { isSampled, STRING_LIMITS, sanitizeUrl, type WebVitalMetric } from '@usermetrics/core';
+import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
 import { createConsent } from '../consent/create-consent';
 import { createErrorReporter } from '../errors/create-error-reporter';
 import { installGlobalHandlers } from '../errors/install-global-handlers';
@@ -7,15 +7,13 @@ import { createDebugLogger, guard } from '../internal/debug-logger';
 import { createReplay, type ReplayController } from '../replay/create-replay';
 import { createSession } from '../session/create-session';
 import { propagateSessionHeader } from '../session/propagate-session-header';
-import { createBatchQueue } from '../transport/create-batch-queue';
 import { createFetchRequest } from '../transport/create-fetch-request';
 import { createTransport, systemClock } from '../transport/create-transport';
 import type { ConsentState, DropReason, Tracker, TrackerStats } from '../types';
 import { createUmamiClient, type UmamiClient } from '../umami/create-umami';
 import { patchHistory } from '../umami/patch-history';
+import { createVitalsPipeline } from '../vitals/create-vitals-pipeline';
 import { resolveRoute } from '../vitals/resolve-route';
-import { subscribeWebVitals } from '../vitals/subscribe-web-vitals';
-import { toWebVitalMetric, type VitalReport } from '../vitals/to-web-vital-metric';
 import type { TrackerDeps } from './create-tracker';
 import type { ResolvedConfig } from './resolve-config';
 
@@ -26,11 +24,6 @@ export interface TrackerControls {
 }
 /** Controls of live trackers, keyed by the tracker (no extra public surface). */
 export const trackerControls = new WeakMap<Tracker, TrackerControls>();
-
-interface QueuedVital {
-  sessionId: string;
-  metric: WebVitalMetric;
-}
 
 /** Wires every feature of a tracker onto a real (or injected) browser environment. */
 export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: TrackerDeps): Tracker {
@@ -81,31 +74,22 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     deps.makeRequest ?? createFetchRequest({ fetch: env.fetch, sendBeacon: beacon }),
   );
 
-  const vitalsUrl = `${resolved.endpoint}/metrics/web-vitals`;
-  const queue = createBatchQueue<QueuedVital>({
+  const vitals = createVitalsPipeline({
+    endpoint: resolved.endpoint,
+    window: w,
+    transport,
+    consent,
+    session,
+    clock,
+    log,
+    sampleRate: resolved.vitalsSampleRate ?? 0,
     maxQueueBytes: resolved.maxQueueBytes,
     flushIntervalMs: resolved.flushIntervalMs,
-    clock,
-    keyOf: (item) => item.sessionId,
-    envelope: (sessionId, items) =>
-      JSON.stringify({ metrics: items.map((i) => i.metric), sessionId, userAgent: userAgent || undefined }),
+    userAgent,
+    page,
+    isClosed: () => closed,
     onDrop: drop,
-    async send(body, items, isBeacon) {
-      const outcome = await transport.send(
-        {
-          url: vitalsUrl,
-          body,
-          contentType: 'text/plain;charset=UTF-8',
-          beacon: isBeacon,
-          readBody: !isBeacon,
-        },
-        { isAllowed: () => consent.allows('performance') },
-      );
-      if (!outcome.ok) return drop(outcome.reason, items.length);
-      const rejected = countServerRejections(outcome.body, items.length);
-      sent(items.length - rejected);
-      if (rejected > 0) drop('rejected', rejected);
-    },
+    onSent: sent,
   });
 
   const reporter = createErrorReporter({
@@ -156,49 +140,10 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
 
   // --- features -------------------------------------------------------------------------------------
   let vitalsStarted = false;
-  const onVital = (report: VitalReport): void =>
-    guard(
-      log,
-      'webVitals',
-      () => {
-        if (closed) return;
-        if (!consent.allows('performance')) return drop('consent', 1);
-        const sessionId = session.getId();
-        if (!isSampled(sessionId, resolved.vitalsSampleRate ?? 0)) return drop('sampled_out', 1);
-        const p = page();
-        const metric = toWebVitalMetric(report, {
-          url: p.url,
-          route: p.route,
-          timestamp: new Date(clock.now()).toISOString(),
-        });
-        if (!metric) return drop('rejected', 1);
-        queue.add({ sessionId, metric });
-      },
-      undefined,
-    );
-
-  const onHidden = (): void => guard(log, 'flush.hidden', () => void queue.flush(true), undefined);
-
   const startWebVitals = (): void => {
     if (vitalsStarted || closed || resolved.vitalsSampleRate === undefined) return;
     vitalsStarted = true;
-    guard(log, 'webVitals.subscribe', () => subscribeWebVitals(onVital), undefined);
-    // Ordering matters: on hide, web-vitals reports the final CLS/INP from its own `visibilitychange`
-    // listener, and those reports must be queued before we flush. web-vitals listens on `window` in the
-    // capture phase; we listen on `document` in the bubble phase. Capture listeners on `window` run before
-    // any listener on the target (`document`) during the same dispatch, whatever the registration order,
-    // so the final values are already queued when our listener sends the beacon. We also register only
-    // after subscribing, so even a future web-vitals on `document` would run first (same target and phase
-    // → registration order).
-    const onVisibility = (): void => {
-      if (doc.visibilityState === 'hidden') onHidden();
-    };
-    doc.addEventListener('visibilitychange', onVisibility);
-    w.addEventListener('pagehide', onHidden);
-    teardown.push(() => {
-      doc.removeEventListener('visibilitychange', onVisibility);
-      w.removeEventListener('pagehide', onHidden);
-    });
+    teardown.push(vitals.start());
   };
 
   const ownUrls = [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
@@ -289,7 +234,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
         log,
         'consent',
         () => {
-          if (previous.performance && !next.performance) queue.clear('consent');
+          if (previous.performance && !next.performance) vitals.clear('consent');
           if (previous.replay && !next.replay) replay?.stop();
           if (!previous.replay && next.replay) maybeStartReplay();
           if (!previous.analytics && next.analytics && umami && !umami.hasPageView()) umami.pageView();
@@ -344,17 +289,17 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     getStats: () => ({ sent: stats.sent, dropped: { ...stats.dropped } }),
     flush: () =>
       (async () => {
-        await queue.flush(false);
+        await vitals.flush();
         await transport.drain();
       })().catch((e: unknown) => log.report('flush', e)),
     shutdown() {
       if (shutdownPromise) return shutdownPromise;
       closed = true;
       for (const undo of teardown.splice(0).reverse()) guard(log, 'shutdown', undo, undefined);
-      queue.stop();
+      vitals.stop();
       trackerControls.delete(tracker);
       shutdownPromise = (async () => {
-        const pending = queue.flush(false);
+        const pending = vitals.flush();
         transport.close();
         await pending;
         await transport.drain();
@@ -374,15 +319,5 @@ function mentionsOwnEndpoint(error: unknown, urls: readonly string[]): boolean {
     return urls.some((url) => text.includes(url));
   } catch {
     return false;
-  }
-}
-
-function countServerRejections(body: string | undefined, total: number): number {
-  if (!body) return 0;
-  try {
-    const n = (JSON.parse(body) as { metricsRejected?: unknown }).metricsRejected;
-    return typeof n === 'number' && n > 0 ? Math.min(n, total) : 0;
-  } catch {
-    return 0;
   }
 }
