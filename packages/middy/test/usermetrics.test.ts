@@ -58,6 +58,8 @@ describe('usermetrics middy middleware (@middy/core 6.4)', () => {
     ).resolves.toBe(result);
     expect(calls).toEqual(['outer.before', 'inner.before', 'inner.after', 'outer.after']);
     expect(seen).toMatchObject({ requestId: 'req-m1', sessionId: SESSION, coldStart: true });
+    // The context entered by before() must not outlive the invocation in the caller's async context.
+    expect(getInvocationContext()).toBeUndefined();
     expect(stdout.emfWith(FN_ENV)).toMatchObject([{ Invocations: 1, Errors: 0, ColdStart: 1, Duration: 7 }]);
     expect(stdout.emfWith([...FN_ENV, 'route'])).toMatchObject([{ route: 'GET /users/{id}' }]);
     expect(stdout.logs()).toEqual([]);

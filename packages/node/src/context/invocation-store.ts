@@ -25,6 +25,11 @@ export interface InvocationContext {
 export interface InvocationStore extends InvocationContext {
   /** Lazily created per-invocation state of the user metrics API; see metrics/. */
   userMetrics?: unknown;
+  /**
+   * Set when the invocation finished. The middy front door enters the store with `enterWith`, which can
+   * outlive the invocation in the caller's async context; an ended store is treated as no store.
+   */
+  ended?: boolean;
 }
 
 /** @internal One storage for the whole package, shared by the logger, the wrapper and the metrics API. */
@@ -37,8 +42,14 @@ export const invocationStorage: AsyncLocalStorage<InvocationStore> = new AsyncLo
  * const { requestId, sessionId } = getInvocationContext() ?? {};
  */
 export function getInvocationContext(): InvocationContext | undefined {
-  const store = invocationStorage.getStore();
+  const store = activeStore();
   if (store === undefined) return undefined;
   const { requestId, sessionId, coldStart, functionName, route } = store;
   return { requestId, sessionId, coldStart, functionName, route };
+}
+
+/** The store of the running invocation, or undefined outside one (or after it ended). @internal */
+export function activeStore(): InvocationStore | undefined {
+  const store = invocationStorage.getStore();
+  return store === undefined || store.ended === true ? undefined : store;
 }

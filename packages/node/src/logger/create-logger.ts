@@ -1,7 +1,7 @@
 import type { LogLevel, SerializedError } from '@usermetrics/core';
 import { type RedactOptions, redact, redactString, serializeError } from '@usermetrics/core';
 import pino from 'pino';
-import { invocationStorage } from '../context/invocation-store';
+import { activeStore } from '../context/invocation-store';
 import { defaultStdout } from '../io/stdout';
 import { createContextRedactor } from './redact-context';
 import type { LogContext, Logger, LoggerBindings, LoggerOptions } from './types';
@@ -107,7 +107,7 @@ class PinoLogger implements Logger {
   private write(level: PinoLevel, message: unknown, error: unknown, context: LogContext | undefined): void {
     try {
       const obj: Record<string, unknown> = {};
-      const store = invocationStorage.getStore();
+      const store = activeStore();
       if (store !== undefined) {
         // Bound values win: a child made for another request keeps its own ids.
         if (this.bound.requestId === undefined) obj.requestId = store.requestId;

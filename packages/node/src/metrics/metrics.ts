@@ -1,5 +1,5 @@
 import type { InvocationStore } from '../context/invocation-store';
-import { invocationStorage } from '../context/invocation-store';
+import { activeStore } from '../context/invocation-store';
 import {
   addToBuffer,
   createBuffer,
@@ -47,7 +47,7 @@ function bufferForProcess(): UserMetricsBuffer {
 }
 
 function currentBuffer(): UserMetricsBuffer {
-  const store = invocationStorage.getStore() as StoreWithMetrics | undefined;
+  const store = activeStore() as StoreWithMetrics | undefined;
   if (store?.userMetricsConfig === undefined) return bufferForProcess();
   if (store.userMetrics === undefined) store.userMetrics = createBuffer(store.userMetricsConfig);
   return store.userMetrics;

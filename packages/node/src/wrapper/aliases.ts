@@ -1,5 +1,5 @@
 import { NAMESPACES } from '@usermetrics/core';
-import { invocationStorage } from '../context/invocation-store';
+import { activeStore } from '../context/invocation-store';
 import { writeEmf } from '../emf/write-emf';
 import type { LineSink } from '../io/stdout';
 import { metrics } from '../metrics/metrics';
@@ -47,7 +47,7 @@ export function publishMetric(metricName: string, value: number, dimensions?: Re
  */
 export function recordColdStart(durationMs: number, stdout?: LineSink): void {
   try {
-    if (invocationStorage.getStore() !== undefined) return;
+    if (activeStore() !== undefined) return;
     if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) return;
     const env = process.env;
     writeEmf(

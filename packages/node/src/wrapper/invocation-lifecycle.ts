@@ -184,8 +184,10 @@ export function createInvocationLifecycle<TEvent = unknown>(
             sessionId: store.sessionId,
           }),
         );
+        store.ended = true;
         return flushInvocationMetrics(store);
       } catch {
+        invocation.store.ended = true;
         return undefined;
       }
     },
