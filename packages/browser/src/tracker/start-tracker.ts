@@ -1,7 +1,6 @@
 import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
 import { createConsent } from '../consent/create-consent';
-import { createErrorReporter } from '../errors/create-error-reporter';
-import { installGlobalHandlers } from '../errors/install-global-handlers';
+import { createErrorCapture } from '../errors/create-error-capture';
 import type { BrowserEnv } from '../internal/browser-env';
 import { createDebugLogger, guard } from '../internal/debug-logger';
 import { createReplay, type ReplayController } from '../replay/create-replay';
@@ -92,37 +91,26 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     onSent: sent,
   });
 
-  const reporter = createErrorReporter({
+  const errors = createErrorCapture({
     url: `${resolved.endpoint}/errors/report`,
     transport,
     maxPerSession: resolved.errors?.maxPerSession ?? 0,
-    isAllowed: () => resolved.errors !== undefined && consent.allows('errors'),
+    isAllowed: () => consent.allows('errors'),
     getSessionId: () => session.getId(),
     page,
     getReplayUrl: () => replay?.getUrl(),
     release: config.release,
     onDrop: drop,
     onSent: sent,
+    window: w,
+    log,
+    enabled: resolved.errors !== undefined,
+    isClosed: () => closed,
+    ownUrls: [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
+      (u): u is string => typeof u === 'string',
+    ),
   });
-
-  // Re-entrancy guard: an error raised while we are building a report (e.g. a throwing getter on the
-  // error object, or a console hook the app installed) must not be reported again.
-  let reporting = false;
-  const trackError: Tracker['trackError'] = (error, context) => {
-    if (closed || reporting || !resolved.errors) return Promise.resolve(undefined);
-    reporting = true;
-    try {
-      return reporter.report(error, context).catch((e: unknown) => {
-        log.report('trackError', e);
-        return undefined;
-      });
-    } catch (e) {
-      log.report('trackError', e);
-      return Promise.resolve(undefined);
-    } finally {
-      reporting = false;
-    }
-  };
+  const trackError = errors.trackError;
 
   let umami: UmamiClient | undefined;
   if (config.umami) {
@@ -146,23 +134,9 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     teardown.push(vitals.start());
   };
 
-  const ownUrls = [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
-    (u): u is string => typeof u === 'string',
-  );
-  let globalHandlersInstalled = false;
   const installHandlers = (): void => {
-    if (globalHandlersInstalled || closed || !resolved.errors) return;
-    globalHandlersInstalled = true;
-    teardown.push(
-      installGlobalHandlers({
-        window: w,
-        onError: (error) => {
-          // An app-level fetch wrapper may turn our own failed requests into page errors; reporting
-          // those would feed the failure back into the transport.
-          if (!mentionsOwnEndpoint(error, ownUrls)) void trackError(error, { handled: false });
-        },
-      }),
-    );
+    const remove = errors.installGlobalHandlers();
+    if (remove) teardown.push(remove);
   };
 
   const maybeStartReplay = (): void => {
@@ -310,14 +284,4 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   trackerControls.set(tracker, { startWebVitals, installGlobalHandlers: installHandlers });
   log.log(`tracker started (environment: ${resolved.environment})`);
   return tracker;
-}
-
-function mentionsOwnEndpoint(error: unknown, urls: readonly string[]): boolean {
-  try {
-    const e = error as { message?: unknown; stack?: unknown } | null;
-    const text = typeof error === 'string' ? error : `${e?.message ?? ''}\n${e?.stack ?? ''}`;
-    return urls.some((url) => text.includes(url));
-  } catch {
-    return false;
-  }
 }
