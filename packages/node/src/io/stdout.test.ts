@@ -1,8 +1,29 @@
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { defaultStdout } from './stdout';
+import { defaultStdout, writeAllSync } from './stdout';
 
 it('shares one synchronous stdout writer per process', () => {
   const a = defaultStdout();
   expect(typeof a.write).toBe('function');
   expect(defaultStdout()).toBe(a);
+});
+
+it('writes whole lines, multi-byte characters included', () => {
+  const file = join(tmpdir(), `usermetrics-write-${process.pid}.txt`);
+  const fd = openSync(file, 'w');
+  try {
+    const text = `${'{"message":"ünïcødé ✓ 🚀"}\n'.repeat(5000)}`;
+    writeAllSync(fd, text);
+    writeAllSync(fd, 'tail\n');
+    expect(readFileSync(file, 'utf8')).toBe(`${text}tail\n`);
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+});
+
+it('throws errors other than EAGAIN to the caller (which guards every write)', () => {
+  expect(() => writeAllSync(987_654, 'x')).toThrow();
 });

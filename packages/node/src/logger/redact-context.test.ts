@@ -44,7 +44,7 @@ const value = fc.letrec((tie) => ({
   object: fc.dictionary(key, tie('node'), { maxKeys: 5 }),
 })).node;
 
-describe('createContextRedactor', () => {
+describe('createContextRedactor', { timeout: 30_000 }, () => {
   it('returns exactly what core redact() returns, for generated nested values', () => {
     const fast = createContextRedactor();
     fc.assert(
