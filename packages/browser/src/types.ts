@@ -156,7 +156,7 @@ export interface TrackerStats {
 
 /** Options of {@link Tracker.trackPageView}. */
 export interface PageViewOptions {
-  /** Route pattern of the page. */
+  /** Route pattern of the page, sent as Umami event data `route`. */
   route?: string;
   /** Page title. @default document.title */
   title?: string;

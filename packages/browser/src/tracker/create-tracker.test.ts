@@ -336,8 +336,9 @@ describe('Umami', () => {
     const tracker = track({ umami });
     window.history.pushState(null, '', '/dup');
     tracker.trackPageView(undefined, { route: '/dup' });
-    tracker.trackPageView('/other');
+    tracker.trackPageView('/other', { route: '/other', title: 'Other' });
     await tracker.flush();
+    expect((received[2]!.json as Sent).payload).toMatchObject({ title: 'Other', data: { route: '/other' } });
     expect(received.map((r) => new URL(String((r.json as Sent).payload.url)).pathname)).toEqual([
       '/',
       '/dup',

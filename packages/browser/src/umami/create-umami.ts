@@ -87,7 +87,13 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
   }
 
   return {
-    pageView: (url, options) => send(undefined, undefined, url, options),
+    pageView: (url, options) =>
+      send(
+        undefined,
+        typeof options?.route === 'string' ? { route: options.route } : undefined,
+        url,
+        options,
+      ),
     event: (name, data) => send(name, data),
     hasPageView: () => viewed,
   };
