@@ -27,19 +27,14 @@ function guard<A extends unknown[], R>(fn: (...args: A) => R, otherwise: R): (..
   };
 }
 
-/**
- * Tracking functions for components. Outside a {@link TrackingProvider} it returns working no-ops and warns
- * once in development.
- *
- * @example
- * const { trackEvent } = useTracking();
- * <button onClick={() => trackEvent('signup_clicked', { plan: 'pro' })}>Sign up</button>
- */
-export function useTracking(): TrackingApi {
-  const { tracker, epoch } = useTracker();
-  // Functions depend on the tracker object only, so effects that list them do not re-run when it starts.
-  const functions = useMemo(
-    () => ({
+// One set of functions per tracker, shared by every component: stable identities (effects that list them do
+// not re-run when the tracker starts) and nothing allocated per component.
+const functionsCache = new WeakMap<Tracker, Omit<TrackingApi, 'sessionId'>>();
+
+function functionsFor(tracker: Tracker): Omit<TrackingApi, 'sessionId'> {
+  let functions = functionsCache.get(tracker);
+  if (!functions) {
+    functions = {
       trackEvent: guard<Parameters<TrackingApi['trackEvent']>, void>(
         (name, data) => tracker.trackEvent(name, data),
         undefined,
@@ -59,9 +54,23 @@ export function useTracking(): TrackingApi {
       ),
       getReplayUrl: guard(() => tracker.getReplayUrl(), undefined),
       tracker,
-    }),
-    [tracker],
-  );
+    };
+    functionsCache.set(tracker, functions);
+  }
+  return functions;
+}
+
+/**
+ * Tracking functions for components. Outside a {@link TrackingProvider} it returns working no-ops and warns
+ * once in development.
+ *
+ * @example
+ * const { trackEvent } = useTracking();
+ * <button onClick={() => trackEvent('signup_clicked', { plan: 'pro' })}>Sign up</button>
+ */
+export function useTracking(): TrackingApi {
+  const { tracker, epoch } = useTracker();
+  const functions = functionsFor(tracker);
   // `epoch` changes when the tracker behind a provider starts, so `sessionId` is read again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is a deliberate re-read trigger
   return useMemo<TrackingApi>(
