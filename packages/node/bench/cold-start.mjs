@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { median, quartiles, report } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.env.COLD_RUNS ?? 30);
+const RUNS = Number(process.env.COLD_RUNS ?? 20);
 const variants = ['bare', 'usermetrics', 'powertools', 'emf-pino'];
 const outDir = mkdtempSync(join(tmpdir(), 'usermetrics-cold-'));
 const banner =
