@@ -10,7 +10,11 @@ const outDir = '.doc-snippets';
 const sources = [
   'README.md',
   ...readdirSync('packages').map((p) => join('packages', p, 'README.md')),
-  ...(existsSync('docs') ? readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f)) : []),
+  ...(existsSync('docs')
+    ? readdirSync('docs')
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join('docs', f))
+    : []),
 ].filter((f) => existsSync(f));
 
 rmSync(outDir, { recursive: true, force: true });
