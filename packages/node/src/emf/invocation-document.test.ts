@@ -98,6 +98,7 @@ describe('createInvocationDocument', () => {
     const cold = doc.render({ timestamp: 1, coldStart: true, initDurationMs: 100, durationMs: 1 });
     const warm = doc.render({ timestamp: 1, coldStart: false, initDurationMs: 100, durationMs: 1 });
     const failed = doc.render({ timestamp: 1, coldStart: false, durationMs: 1, errorType: 'Other' });
+    for (const line of `${cold}${warm}${failed}`.trim().split('\n')) expectValidEmf(line);
     expect(JSON.parse(cold)).toMatchObject({ ColdStart: 1, InitDuration: 100, Errors: 0 });
     expect(JSON.parse(warm)).toMatchObject({ ColdStart: 0 });
     expect(JSON.parse(warm)).not.toHaveProperty('InitDuration');
@@ -121,6 +122,7 @@ describe('createInvocationDocument', () => {
         requestId: `req-${i}`,
       };
       const lines = doc.render(values).split('\n').filter(Boolean);
+      for (const line of lines) expectValidEmf(line);
       const expected = doc.inputs(values).flatMap((input) => serializeEmf(input));
       expect(lines.map((l) => JSON.parse(l))).toEqual(expected.map((l) => JSON.parse(l)));
     }
