@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boom, checkout, exampleRoutes, hello, InventoryUnavailableError, slow } from './index';
@@ -16,6 +17,8 @@ function captureStdout(): { lines: () => Record<string, unknown>[] } {
     chunks.push(String(data));
     return true;
   }) as typeof process.stdout.write);
+  // @usermetrics/node imports writeSync as an ESM binding; make it follow the spy.
+  syncBuiltinESMExports();
   return {
     lines: () =>
       chunks
@@ -70,7 +73,10 @@ function context(name: string, remainingMs = 3000): Context {
   };
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  syncBuiltinESMExports();
+});
 
 describe('example handlers', () => {
   it('hello answers 200 and logs with the session id from X-Session-Id', async () => {

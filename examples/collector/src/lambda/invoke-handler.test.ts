@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLambdaContext } from './create-context';
@@ -27,6 +28,8 @@ describe('invokeHandler', () => {
       process.stdout.write('partial ');
       process.stdout.write('line\n');
       destination.write('{"level":"INFO","message":"from sonic-boom"}\n');
+      // An ESM named import of writeSync, as @usermetrics/node writes its lines.
+      writeSync(1, '{"level":"INFO","message":"from an ESM writeSync"}\n');
       return { statusCode: 204 };
     };
     const outcome = await invokeHandler(handler, event, context(), { capture, timeoutMs: 1000 });
@@ -36,6 +39,7 @@ describe('invokeHandler', () => {
       '{"level":"INFO","message":"from console"}',
       'partial line',
       '{"level":"INFO","message":"from sonic-boom"}',
+      '{"level":"INFO","message":"from an ESM writeSync"}',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 
 /** Receives the complete lines one invocation wrote to stdout. */
 export interface LineTarget {
@@ -30,8 +31,8 @@ let restore: (() => void) | undefined;
 
 /**
  * Handlers write to stdout in two ways: `process.stdout.write` (console.log, aws-embedded-metrics) and a
- * synchronous `fs.writeSync(1, …)` (pino's sonic-boom destination, used by @usermetrics/node so nothing is
- * buffered when Lambda freezes the process). Both are patched once; a write made inside `run()` is routed
+ * synchronous `fs.writeSync(1, …)` (@usermetrics/node's default destination and pino's sonic-boom, so
+ * nothing is buffered when Lambda freezes the process). Both are patched once; a write made inside `run()` is routed
  * by AsyncLocalStorage to that invocation and not echoed, every other write passes through unchanged, so the
  * collector's own terminal output is untouched and overlapping invocations never mix their lines.
  */
@@ -127,8 +128,12 @@ function install(): () => void {
   };
   stdout.write = patchedWrite as typeof stdout.write;
   fs.writeSync = patchedWriteSync as typeof fs.writeSync;
+  // Code that did `import { writeSync } from 'node:fs'` (as @usermetrics/node does) holds an ESM binding, not
+  // the CommonJS property: this makes those bindings follow the patch too.
+  syncBuiltinESMExports();
   return () => {
     if (stdout.write === patchedWrite) stdout.write = originalWrite;
     if (fs.writeSync === patchedWriteSync) fs.writeSync = originalWriteSync;
+    syncBuiltinESMExports();
   };
 }
