@@ -41,20 +41,14 @@ const naive = async (event, context) => {
   }
 };
 
+const invoke = (h) => (i) => h(httpEvent, benchContext(i));
 const cases = {
   bare: (i) => bare(httpEvent, benchContext(i)),
-  middyAlone: (
-    (h) => (i) =>
-      h(httpEvent, benchContext(i))
-  )(middy(bare)),
-  withUsermetrics: (
-    (h) => (i) =>
-      h(httpEvent, benchContext(i))
-  )(withUsermetrics(bare, options)),
-  middyUsermetrics: (
-    (h) => (i) =>
-      h(httpEvent, benchContext(i))
-  )(middy(bare).use(usermetrics(options))),
+  middyAlone: invoke(middy(bare)),
+  withUsermetrics: invoke(withUsermetrics(bare, options)),
+  // The same wrapper writing into a no-op sink: the instrumentation itself, without the stdout syscall.
+  withUsermetricsNoWrite: invoke(withUsermetrics(bare, { ...options, stdout: { write() {} } })),
+  middyUsermetrics: invoke(middy(bare).use(usermetrics(options))),
   powertoolsMiddy: (i) => powertools(httpEvent, benchContext(i)),
   naiveEmfPino: (i) => naive(httpEvent, benchContext(i)),
 };
