@@ -1,6 +1,7 @@
 import { WEB_VITAL_NAMES } from '@usermetrics/core';
 import type { Store } from '../store/create-store';
 import type { ErrorRecord, LogEntry } from '../store/types';
+import { emfSamples } from '../telemetry/parse-output-line';
 
 /** p75 and count of one web vital on one route. */
 export interface VitalStat {
@@ -75,7 +76,7 @@ export function vitalsByRoute(store: Store): Record<string, Record<string, Vital
 export function emfSeries(store: Store): EmfSeries[] {
   const series = new Map<string, EmfSeries>();
   for (const entry of store.list('emf')) {
-    for (const s of entry.samples) {
+    for (const s of entry.samples ?? emfSamples(entry.document)) {
       const key = JSON.stringify([s.namespace, s.name, Object.entries(s.dimensions).sort()]);
       let agg = series.get(key);
       if (agg === undefined) {

@@ -57,10 +57,11 @@ export function toApiGatewayEvent(req: LocalHttpRequest, options: EventOptions):
     headers[key] = Array.isArray(value) ? value.join(',') : value;
   }
   const method = req.method.toUpperCase();
+  const path = safeDecodePath(rawPath);
   const event: ApiGatewayV2Event = {
     version: '2.0',
     routeKey: options.routeKey,
-    rawPath: safeDecodePath(rawPath),
+    rawPath: path,
     rawQueryString,
     headers,
     requestContext: {
@@ -70,7 +71,7 @@ export function toApiGatewayEvent(req: LocalHttpRequest, options: EventOptions):
       domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
       http: {
         method,
-        path: safeDecodePath(rawPath),
+        path,
         protocol: `HTTP/${req.httpVersion ?? '1.1'}`,
         sourceIp: normalizeIp(req.sourceIp),
         userAgent: headers['user-agent'] ?? '',
@@ -108,6 +109,7 @@ function parseQuery(raw: string): Record<string, string> | undefined {
 }
 
 function safeDecodePath(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURI(path);
   } catch {

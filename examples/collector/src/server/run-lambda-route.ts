@@ -112,8 +112,8 @@ function fileLine(
 ): void {
   const parsed = parseOutputLine(line);
   if (parsed.kind === 'emf') {
-    ctx.store.add('emf', { at, functionName, requestId, document: parsed.document, samples: parsed.samples });
-    ctx.printer.emf(functionName, parsed.samples);
+    ctx.store.add('emf', { at, functionName, requestId, document: parsed.document });
+    ctx.printer.emf(functionName, parsed.document);
     return;
   }
   const record: Record<string, unknown> =

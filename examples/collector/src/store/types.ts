@@ -55,7 +55,8 @@ export interface EmfEntry {
   functionName: string;
   requestId: string;
   document: Record<string, unknown>;
-  samples: EmfSample[];
+  /** Flattened metrics; not stored (derived from `document` when read), kept optional for older files. */
+  samples?: EmfSample[];
 }
 
 /** An Umami page view or custom event. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOutputLine } from './parse-output-line';
+import { emfSamples, parseOutputLine } from './parse-output-line';
 
 describe('parseOutputLine', () => {
   it('recognises an EMF document and flattens its metrics with dimension values', () => {
@@ -29,7 +29,7 @@ describe('parseOutputLine', () => {
     const parsed = parseOutputLine(line);
     expect(parsed.kind).toBe('emf');
     if (parsed.kind !== 'emf') return;
-    expect(parsed.samples).toEqual([
+    expect(emfSamples(parsed.document)).toEqual([
       {
         namespace: 'UserMetrics/Lambda',
         name: 'Duration',

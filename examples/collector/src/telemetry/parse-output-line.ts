@@ -11,7 +11,7 @@ export interface EmfSample {
 
 /** What a line a handler wrote to stdout turned out to be. */
 export type OutputLine =
-  | { kind: 'emf'; document: Record<string, unknown>; samples: EmfSample[] }
+  | { kind: 'emf'; document: Record<string, unknown> }
   | { kind: 'log'; record: Record<string, unknown> }
   | { kind: 'text'; text: string };
 
@@ -33,7 +33,7 @@ export function parseOutputLine(line: string): OutputLine {
   const record = doc as Record<string, unknown>;
   const aws = record._aws as { CloudWatchMetrics?: unknown; Timestamp?: unknown } | undefined;
   if (typeof aws === 'object' && aws !== null && Array.isArray(aws.CloudWatchMetrics)) {
-    return { kind: 'emf', document: record, samples: emfSamples(record) };
+    return { kind: 'emf', document: record };
   }
   if (typeof record.level === 'string' && typeof record.message === 'string') return { kind: 'log', record };
   return { kind: 'text', text: line };

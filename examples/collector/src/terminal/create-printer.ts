@@ -7,14 +7,14 @@ import type {
   ReplayRecord,
   VitalRecord,
 } from '../store/types';
-import type { EmfSample } from '../telemetry/parse-output-line';
+import { emfSamples } from '../telemetry/parse-output-line';
 
 /** One concise terminal line per event. */
 export interface Printer {
   vital(record: VitalRecord): void;
   error(record: ErrorRecord): void;
   log(entry: LogEntry): void;
-  emf(functionName: string, samples: EmfSample[]): void;
+  emf(functionName: string, document: Record<string, unknown>): void;
   pageview(record: PageViewRecord): void;
   replay(record: ReplayRecord): void;
   rejected(record: RejectedRecord): void;
@@ -45,9 +45,10 @@ type Colour = keyof typeof CODES;
 export function createPrinter(options: PrinterOptions = {}): Printer {
   const write = options.write ?? ((line: string) => process.stdout.write(line));
   const color = options.color ?? process.stdout.isTTY === true;
+  // Checked first in every method: under load, building lines nobody sees was measurable.
+  const quiet = options.quiet === true;
   const paint = (c: Colour, text: string) => (color ? `\u001b[${CODES[c]}m${text}\u001b[0m` : text);
   const line = (tag: string, c: Colour, text: string) => {
-    if (options.quiet) return;
     try {
       const time = new Date().toISOString().slice(11, 19);
       write(`${paint('dim', time)} ${paint(c, tag.padEnd(8))} ${oneLine(text)}\n`);
@@ -57,6 +58,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
   };
   return {
     vital(r) {
+      if (quiet) return;
       const value = r.name === 'CLS' ? r.value.toFixed(3) : `${Math.round(r.value)} ms`;
       const rc: Colour = r.rating === 'poor' ? 'red' : r.rating === 'needs-improvement' ? 'yellow' : 'green';
       line(
@@ -66,6 +68,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       );
     },
     error(r) {
+      if (quiet) return;
       const replay = r.replayUrl ? ' replay ✓' : '';
       const dup = r.duplicate ? ' (duplicate)' : '';
       line(
@@ -75,6 +78,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       );
     },
     log(e) {
+      if (quiet) return;
       const c: Colour = e.level === 'ERROR' ? 'red' : e.level === 'WARN' ? 'yellow' : 'blue';
       line(
         'log',
@@ -82,11 +86,14 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
         `${safe(e.level).padEnd(5)} ${e.functionName} ${safe(e.message)} ${paint('dim', `session ${short(e.sessionId)}`)}`,
       );
     },
-    emf(functionName, samples) {
+    emf(functionName, document) {
+      if (quiet) return;
+      const samples = emfSamples(document);
       const parts = samples.map((s) => `${safe(s.name)}=${s.values.join(',')}`).join(' ');
       line('emf', 'magenta', `${functionName} ${safe(samples[0]?.namespace)} ${parts}`);
     },
     pageview(r) {
+      if (quiet) return;
       line(
         r.kind === 'event' ? 'event' : 'pageview',
         'cyan',
@@ -94,6 +101,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       );
     },
     replay(r) {
+      if (quiet) return;
       if (r.type === 'start')
         line('replay', 'blue', `session ${safe(r.sessionID)} started (user ${short(r.userID)})`);
       else
@@ -104,6 +112,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
         );
     },
     rejected(r) {
+      if (quiet) return;
       line(
         'rejected',
         'yellow',
@@ -111,6 +120,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       );
     },
     invocation(functionName, method, path, status, outcome) {
+      if (quiet) return;
       const c: Colour = status >= 500 ? 'red' : status >= 400 ? 'yellow' : 'green';
       const what = outcome.kind === 'result' ? '' : ` ${outcome.kind}`;
       line(
