@@ -49,7 +49,11 @@ function bufferForProcess(): UserMetricsBuffer {
 function currentBuffer(): UserMetricsBuffer {
   const store = activeStore() as StoreWithMetrics | undefined;
   if (store?.userMetricsConfig === undefined) return bufferForProcess();
-  if (store.userMetrics === undefined) store.userMetrics = createBuffer(store.userMetricsConfig);
+  if (store.userMetrics === undefined) {
+    const properties: Record<string, string> = { requestId: store.requestId };
+    if (store.sessionId !== undefined) properties.sessionId = store.sessionId;
+    store.userMetrics = createBuffer(store.userMetricsConfig, properties);
+  }
   return store.userMetrics;
 }
 

@@ -15,6 +15,8 @@ export interface UserMetricsConfig {
 /** Per-invocation (or process-wide, outside invocations) collection of user metrics. @internal */
 export interface UserMetricsBuffer {
   readonly config: UserMetricsConfig;
+  /** Written as properties (not dimensions) on every document, for correlation with the log lines. */
+  readonly properties: Record<string, string>;
   /** One aws-embedded-metrics logger per distinct dimension record. */
   readonly loggers: Map<string, MetricsLogger>;
   adds: number;
@@ -25,8 +27,11 @@ export const MAX_ADDS_PER_BUFFER = 10_000;
 const UNITS: ReadonlySet<string> = new Set(Object.values(Unit));
 const MAX_DIMENSION_VALUE = 1024;
 
-export function createBuffer(config: UserMetricsConfig): UserMetricsBuffer {
-  return { config, loggers: new Map(), adds: 0 };
+export function createBuffer(
+  config: UserMetricsConfig,
+  properties: Record<string, string> = {},
+): UserMetricsBuffer {
+  return { config, properties, loggers: new Map(), adds: 0 };
 }
 
 /**
@@ -52,6 +57,7 @@ export function addToBuffer(
     if (logger === undefined) {
       logger = newLogger(buffer.config);
       logger.setDimensions(record);
+      for (const [k, v] of Object.entries(buffer.properties)) if (!(k in record)) logger.setProperty(k, v);
       buffer.loggers.set(key, logger);
     }
     logger.putMetric(name, value, safeUnit);

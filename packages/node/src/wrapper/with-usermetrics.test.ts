@@ -204,7 +204,7 @@ describe('withUsermetrics', () => {
       },
       { ...options, metricsNamespace: 'Shop' },
     );
-    await wrapped(httpApiV2Event(), lambdaContext());
+    await wrapped(httpApiV2Event({ sessionId: SESSION }), lambdaContext(3000, 'req-user'));
     const user = stdout
       .emf()
       .filter(
@@ -213,7 +213,14 @@ describe('withUsermetrics', () => {
           'Shop',
       );
     expect(user).toHaveLength(2);
-    expect(user).toContainEqual(expect.objectContaining({ paymentMethod: 'card', OrdersPlaced: 2 }));
+    expect(user).toContainEqual(
+      expect.objectContaining({
+        paymentMethod: 'card',
+        OrdersPlaced: 2,
+        requestId: 'req-user',
+        sessionId: SESSION,
+      }),
+    );
     expect(user).toContainEqual(
       expect.objectContaining({ functionName: 'orders-api', environment: 'production', CartValue: 42.5 }),
     );
