@@ -11,9 +11,9 @@ import { createStore, type Store } from '../store/create-store';
 import { createPrinter } from '../terminal/create-printer';
 import { handleUmamiSend } from '../umami/umami-route';
 import type { CollectorContext } from './collector-context';
-import { errorBody, readRequestBody, send, sendJson } from './http-utils';
+import { errorBody, methodNotAllowed, preflight, sendJson } from './http-utils';
 import { recordErrorReport, recordRejected, recordWebVitals } from './ingestion-records';
-import { type LambdaExchange, type LambdaRoute, runLambdaRoute } from './run-lambda-route';
+import { type LambdaExchange, type LambdaRoute, runWithBody } from './run-lambda-route';
 import { serveStatic } from './serve-static';
 
 /**
@@ -65,9 +65,6 @@ export class PortInUseError extends Error {
   }
 }
 
-// API Gateway would refuse larger bodies (10 MB); the collector stops reading much earlier. Bodies between
-// this and the 100 KB ingestion limit still reach the production handler, which answers its own 413.
-const MAX_LAMBDA_BODY = 1024 * 1024;
 const INGESTION_TIMEOUT_MS = 3000;
 
 /** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
@@ -207,52 +204,6 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       return closing;
     },
   };
-}
-
-async function runWithBody(
-  ctx: CollectorContext,
-  route: LambdaRoute,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<LambdaExchange | undefined> {
-  const read = await readRequestBody(req, MAX_LAMBDA_BODY);
-  if (!read.ok) {
-    if (read.reason === 'too_large') {
-      sendJson(res, 413, errorBody('payload_too_large', `Body is larger than ${MAX_LAMBDA_BODY} bytes`), {
-        connection: 'close',
-      });
-      const entry = {
-        at: new Date().toISOString(),
-        method: req.method ?? 'POST',
-        path: (req.url ?? '/').split('?')[0] ?? '/',
-        status: 413,
-        code: 'payload_too_large',
-        message: 'refused by the collector before the handler',
-      };
-      ctx.store.add('rejected', entry);
-      ctx.printer.rejected(entry);
-    }
-    return undefined;
-  }
-  return runLambdaRoute(ctx, route, req, read.body, res);
-}
-
-function preflight(ctx: CollectorContext, req: IncomingMessage, res: ServerResponse, methods: string): void {
-  const origin = req.headers.origin;
-  const headers: Record<string, string> = {
-    'access-control-allow-methods': methods,
-    'access-control-max-age': '600',
-  };
-  if (origin !== undefined && ctx.origins.includes(origin)) {
-    headers['access-control-allow-origin'] = origin;
-    headers['access-control-allow-headers'] = 'authorization, content-type, content-encoding, datatype';
-    headers.vary = 'Origin';
-  }
-  send(res, 204, '', headers);
-}
-
-function methodNotAllowed(res: ServerResponse, allow: string): void {
-  sendJson(res, 405, errorBody('method_not_allowed', `Use ${allow}`), { allow });
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

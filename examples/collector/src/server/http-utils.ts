@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CollectorContext } from './collector-context';
 
 /** The body, or why reading stopped. */
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too_large' | 'aborted' };
@@ -79,4 +80,29 @@ export function escapeHtml(value: unknown): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+}
+
+/** Answers a CORS preflight; the origin is echoed only when it is the collector's own. */
+export function preflight(
+  ctx: CollectorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  methods: string,
+): void {
+  const origin = req.headers.origin;
+  const headers: Record<string, string> = {
+    'access-control-allow-methods': methods,
+    'access-control-max-age': '600',
+  };
+  if (origin !== undefined && ctx.origins.includes(origin)) {
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-allow-headers'] = 'authorization, content-type, content-encoding, datatype';
+    headers.vary = 'Origin';
+  }
+  send(res, 204, '', headers);
+}
+
+/** 405 with the production error body and an Allow header. */
+export function methodNotAllowed(res: ServerResponse, allow: string): void {
+  sendJson(res, 405, errorBody('method_not_allowed', `Use ${allow}`), { allow });
 }

@@ -7,7 +7,11 @@ import { type HttpAnswer, toHttpResponse } from '../lambda/to-http-response';
 import type { ApiGatewayV2Event, LambdaHandler } from '../lambda/types';
 import { parseOutputLine } from '../telemetry/parse-output-line';
 import type { CollectorContext } from './collector-context';
-import { send } from './http-utils';
+import { errorBody, readRequestBody, send, sendJson } from './http-utils';
+
+// API Gateway would refuse larger bodies (10 MB); the collector stops reading much earlier. Bodies between
+// this and the 100 KB ingestion limit still reach the production handler, which answers its own 413.
+const MAX_LAMBDA_BODY = 1024 * 1024;
 
 /** A Lambda function mounted on one HTTP route. */
 export interface LambdaRoute {
@@ -137,4 +141,33 @@ function jsonAnswer(status: number, body: unknown): HttpAnswer {
     headers: { 'content-type': 'application/json' },
     body: Buffer.from(JSON.stringify(body), 'utf8'),
   };
+}
+
+/** Reads the body (413 JSON past 1 MiB, without running the handler), then {@link runLambdaRoute}. */
+export async function runWithBody(
+  ctx: CollectorContext,
+  route: LambdaRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<LambdaExchange | undefined> {
+  const read = await readRequestBody(req, MAX_LAMBDA_BODY);
+  if (!read.ok) {
+    if (read.reason === 'too_large') {
+      sendJson(res, 413, errorBody('payload_too_large', `Body is larger than ${MAX_LAMBDA_BODY} bytes`), {
+        connection: 'close',
+      });
+      const entry = {
+        at: new Date().toISOString(),
+        method: req.method ?? 'POST',
+        path: (req.url ?? '/').split('?')[0] ?? '/',
+        status: 413,
+        code: 'payload_too_large',
+        message: 'refused by the collector before the handler',
+      };
+      ctx.store.add('rejected', entry);
+      ctx.printer.rejected(entry);
+    }
+    return undefined;
+  }
+  return runLambdaRoute(ctx, route, req, read.body, res);
 }
