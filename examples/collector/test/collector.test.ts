@@ -224,6 +224,23 @@ describe('production ingestion handlers', () => {
     expect(error?.message).not.toContain('jane@example.com');
   });
 
+  it('serves the same endpoints under /telemetry', async () => {
+    const { status, json } = await post(
+      `${collector.url}/telemetry/metrics/web-vitals`,
+      JSON.stringify({ sessionId: SESSION, metrics: [vital('TTFB', 80)] }),
+    );
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ metricsReceived: 1 });
+    const umami = await post(
+      `${collector.url}/telemetry/api/send`,
+      JSON.stringify({
+        type: 'event',
+        payload: { website: '6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', url: '/t' },
+      }),
+    );
+    expect(umami.status).toBe(200);
+  });
+
   it('answers the CORS preflight for the collector origin', async () => {
     const response = await fetch(`${collector.url}/metrics/web-vitals`, {
       method: 'OPTIONS',

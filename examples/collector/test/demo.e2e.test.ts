@@ -107,6 +107,8 @@ describe('the demo, end to end in Chromium', () => {
       .poll(async () => page.getByTestId('error-id').textContent(), { timeout: 10_000 })
       .not.toBe('pending…');
 
+    await page.getByRole('button', { name: 'Reject a promise' }).click();
+
     await page.getByTestId('email').fill(EMAIL);
     await page.getByTestId('password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Place order' }).click();
@@ -149,6 +151,13 @@ describe('the demo, end to end in Chromium', () => {
     }>(`${base}/__usermetrics/api/replay`);
     // The replay session the link points to was recorded, and carries the same usermetrics session.
     expect(sessions.find((s) => s.sessionID === replaySessionId)).toMatchObject({ userID: error.sessionId });
+
+    // The unhandled rejection, caught by the tracker's global handler, in the same session.
+    const rejection = await waitFor('the unhandled rejection', async () => {
+      const r = await getJson<{ errors: ErrorItem[] }>(`${base}/__usermetrics/api/errors`);
+      return r.errors.find((e) => e.message?.includes('Demo unhandled rejection'));
+    });
+    expect(rejection.sessionId).toBe(error.sessionId);
 
     // 3. Lambda log lines carrying the same session (X-Session-Id propagated to the example API).
     const { logs } = await getJson<{ logs: { functionName: string; sessionId?: string }[] }>(
@@ -203,5 +212,6 @@ describe('the demo, end to end in Chromium', () => {
       expect(bytes.includes(PASSWORD), `password found in ${files[i]}`).toBe(false);
     }
     expect(pageErrors.filter((m) => !m.includes('Demo'))).toEqual([]);
+    expect(pageErrors.some((m) => m.includes('Demo unhandled rejection'))).toBe(true);
   }, 120_000);
 });

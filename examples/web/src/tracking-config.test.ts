@@ -3,12 +3,14 @@ import { routeFor } from './routes';
 import { buildTrackerConfig, DEMO_WEBSITE_ID } from './tracking-config';
 
 describe('buildTrackerConfig', () => {
-  it('points the ingestion API, Umami and OpenReplay at the page origin', () => {
+  it('points the ingestion API, Umami and OpenReplay at the page origin, telemetry under a path no script URL shares', () => {
     const config = buildTrackerConfig({ origin: 'http://127.0.0.1:4000', protocol: 'http:' });
-    expect(config.endpoint).toBe('http://127.0.0.1:4000');
-    expect(config.umami).toEqual({ websiteId: DEMO_WEBSITE_ID, hostUrl: 'http://127.0.0.1:4000' });
+    expect(config.endpoint).toBe('http://127.0.0.1:4000/telemetry');
+    expect(config.umami).toEqual({ websiteId: DEMO_WEBSITE_ID, hostUrl: 'http://127.0.0.1:4000/telemetry' });
     expect(config.replay?.ingestPoint).toBe('http://127.0.0.1:4000/ingest');
     expect(config.propagateToOrigins).toEqual(['http://127.0.0.1:4000']);
+    // A script URL of the app must not contain the endpoint (the tracker would drop its global errors).
+    expect('http://127.0.0.1:4000/assets/index-abc.js'.includes(config.endpoint)).toBe(false);
   });
 
   it('turns off OpenReplay secure mode only on plain http', () => {

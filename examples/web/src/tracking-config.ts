@@ -12,14 +12,17 @@ export const DEMO_PROJECT_KEY = 'usermetrics-demo';
  */
 export function buildTrackerConfig(location: Pick<Location, 'origin' | 'protocol'>): TrackerConfig {
   const origin = location.origin;
+  // Under /telemetry, not the bare origin: the tracker ignores global errors whose stack mentions its own
+  // endpoint or Umami URL, and every script URL of a same-origin app starts with the bare origin.
+  const telemetry = `${origin}/telemetry`;
   return {
-    endpoint: origin,
+    endpoint: telemetry,
     environment: 'local',
     release: 'demo',
     routes: ROUTES,
     consent: { errors: true, performance: true, analytics: true, replay: true },
     propagateToOrigins: [origin],
-    umami: { websiteId: DEMO_WEBSITE_ID, hostUrl: origin },
+    umami: { websiteId: DEMO_WEBSITE_ID, hostUrl: telemetry },
     replay: {
       projectKey: DEMO_PROJECT_KEY,
       ingestPoint: `${origin}/ingest`,

@@ -22,6 +22,14 @@ import { serveStatic } from './serve-static';
  */
 export const DEMO_ROUTES = ['/', '/checkout', '/slow', '/users/:id'] as const;
 
+/**
+ * Path prefix under which the ingestion API and the Umami stand-in are also mounted. The example app points
+ * its tracker there rather than at the bare origin because @usermetrics/browser skips global errors whose
+ * stack mentions its endpoint or Umami URL (to avoid reporting its own failed requests): with the bare
+ * same-origin URL, every stack frame of the app matches and no unhandled error would ever be reported.
+ */
+export const TELEMETRY_PREFIX = '/telemetry';
+
 /** Options of {@link startCollector}. */
 export interface CollectorOptions {
   /** 0 picks a free port. @default 4000 */
@@ -116,14 +124,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     if (path.startsWith(DASHBOARD_PATH)) {
       if (handleDashboard(ctx, path, query, res)) return;
     }
-    const ingest = ingestion.find((i) => i.path === path);
+    // The same endpoints are also served under /telemetry (what the example app uses; see TELEMETRY_PREFIX).
+    const telemetryPath = path.startsWith(`${TELEMETRY_PREFIX}/`)
+      ? path.slice(TELEMETRY_PREFIX.length)
+      : path;
+    const ingest = ingestion.find((i) => i.path === telemetryPath);
     if (ingest !== undefined) {
       const exchange = await runWithBody(ctx, { ...ingest.route, routeKey: `${method} ${path}` }, req, res);
       if (exchange !== undefined && method === 'POST') ingest.after(exchange);
       else if (exchange !== undefined) recordRejected(ctx, exchange);
       return;
     }
-    if (path === '/api/send') {
+    if (telemetryPath === '/api/send') {
       if (method === 'OPTIONS') return preflight(ctx, req, res, 'POST, OPTIONS');
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
       return handleUmamiSend(ctx, req, res);
