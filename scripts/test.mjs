@@ -26,5 +26,8 @@ run('build', 'npx', ['turbo', 'run', 'build']);
 run('typecheck', 'npx', ['turbo', 'run', 'typecheck']);
 run('unit, integration and browser tests with coverage', 'npx', ['turbo', 'run', 'test', '--concurrency=1']);
 run('package checks (publint, attw)', 'npx', ['turbo', 'run', 'check:package']);
+run('docs: snippets type-check, options tables match the TSDoc', 'npm', ['run', 'check:docs']);
+run('API reference (TypeDoc, every export documented)', 'npm', ['run', 'docs']);
+run('tarballs (npm publish --dry-run, contents)', 'npm', ['run', 'check:tarballs']);
 run('size budgets (size-limit)', 'npx', ['size-limit']);
 console.log('\nAll checks passed.');
