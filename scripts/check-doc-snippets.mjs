@@ -21,15 +21,18 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir);
 let count = 0;
 for (const file of sources) {
-  const blocks = [...readFileSync(file, 'utf8').matchAll(/^```(ts|tsx|typescript)\s*\n([\s\S]*?)^```/gm)];
-  blocks.forEach((m, i) => {
+  const text = readFileSync(file, 'utf8');
+  const blocks = [...text.matchAll(/^```(ts|tsx|typescript)\s*\n([\s\S]*?)^```/gm)];
+  for (const m of blocks) {
     const code = m[2];
-    if (code.startsWith('// doc-snippet: skip')) return;
+    if (code.startsWith('// doc-snippet: skip')) continue;
     const ext = m[1] === 'tsx' ? 'tsx' : 'ts';
-    const name = `${file.replace(/[/.]/g, '_')}_${i + 1}.${ext}`;
-    writeFileSync(join(outDir, name), `// from ${file}, block ${i + 1}\n${code}\nexport {};\n`);
+    // The file name carries the markdown line of the block's first code line, so a tsc error points at it.
+    const line = text.slice(0, m.index).split('\n').length + 1;
+    const name = `${file.replace(/[/.]/g, '_')}_line${line}.${ext}`;
+    writeFileSync(join(outDir, name), `${code}\nexport {};\n`);
     count++;
-  });
+  }
 }
 writeFileSync(
   join(outDir, 'tsconfig.json'),
