@@ -39,6 +39,7 @@ try {
     if (visit === 0) {
       await page.getByRole('button', { name: 'Throw an error in render' }).click();
       await page.getByRole('alert').waitFor();
+      await page.getByRole('button', { name: 'Reject a promise' }).click();
     }
     await page.getByTestId('email').fill('someone@example.com');
     await page.getByTestId('password').fill('not-a-real-password');
@@ -59,6 +60,11 @@ try {
     await page.close();
   }
   await sleep(2000);
+  const replay = await (await fetch(`${collector.url}/__usermetrics/api/replay`)).json();
+  console.log(
+    'replay records:',
+    JSON.stringify(replay.items.map((i) => [i.type, i.messages ?? '', i.size ?? ''])),
+  );
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${collector.url}/__usermetrics`);
   await page.screenshot({ path: out, fullPage: true });

@@ -19,16 +19,16 @@ function str(s: string): number[] {
 function message(type: number, body: number[]): number[] {
   return [...uint(type), body.length & 255, (body.length >> 8) & 255, (body.length >> 16) & 255, ...body];
 }
+const header = (pageNo: number) => [
+  ...uint(81),
+  ...uint(1),
+  ...uint(pageNo),
+  ...uint(0),
+  ...uint(2 * 1_767_225_600_000), // zig-zag: a positive n is written as 2n
+  ...str('http://localhost/p'),
+];
 function batch(...messages: number[][]): Uint8Array {
-  const header = [
-    ...uint(81),
-    ...uint(1),
-    ...uint(2),
-    ...uint(0),
-    ...uint(1_767_225_600_000),
-    ...str('http://localhost/p'),
-  ];
-  return Uint8Array.from([...header, ...messages.flat()]);
+  return Uint8Array.from([...header(2), ...messages.flat()]);
 }
 
 describe('decodeBatch', () => {
@@ -50,6 +50,13 @@ describe('decodeBatch', () => {
     const decoded = decodeBatch(batch(message(0, uint(1)), message(28, str('0190-session'))));
     expect(decoded.userID).toBe('0190-session');
     expect(decodeBatch(batch(message(0, uint(1)))).userID).toBeUndefined();
+  });
+
+  it('reads batches glued together (protocol 2 visual batch) and counts the messages of all', () => {
+    const glued = Uint8Array.from([...batch(message(0, uint(1))), ...header(3), ...message(18, str('x'))]);
+    const decoded = decodeBatch(glued);
+    expect(decoded.messageCount).toBe(2);
+    expect(decoded.messageTypes).toEqual({ 0: 1, 18: 1 });
   });
 
   it('handles message bodies longer than 255 bytes (3-byte little-endian size)', () => {

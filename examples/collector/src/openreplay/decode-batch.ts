@@ -24,25 +24,27 @@ const USER_ID = 28;
 
 /**
  * Reads the framing of a batch posted to `/v1/web/i` by @openreplay/tracker: a BatchMetadata header
- * (type 81 then version, pageNo, firstIndex, timestamp as LEB128 varints and the location as a
- * length-prefixed UTF-8 string), followed by messages each framed as a varint type, a 3-byte little-endian
- * body size and the body. Bodies are counted, not replayed.
+ * (type 81 then version, pageNo, firstIndex as LEB128 varints, the timestamp as a zig-zag varint and the
+ * location as a length-prefixed UTF-8 string), followed by messages each framed as a varint type, a 3-byte
+ * little-endian body size and the body. With protocol 2 several batches arrive glued together, each with
+ * its own header. Bodies are counted, not replayed.
  */
 export function decodeBatch(bytes: Uint8Array): DecodedBatch {
   const reader = new Reader(bytes);
   const type = reader.uint();
   if (type !== BATCH_METADATA)
     throw new BatchDecodeError(`batch must start with BatchMetadata (81), got ${type}`);
-  const version = reader.uint();
-  const pageNo = reader.uint();
-  const firstIndex = reader.uint();
-  const timestamp = reader.uint();
-  const url = reader.string();
+  const { version, pageNo, firstIndex, timestamp, url } = readHeader(reader);
   const messageTypes: Record<number, number> = {};
   let messageCount = 0;
   let userID: string | undefined;
   while (!reader.done()) {
     const messageType = reader.uint();
+    // Protocol 2 glues batches together (the initial "visual" batch): a second header starts the next one.
+    if (messageType === BATCH_METADATA) {
+      readHeader(reader);
+      continue;
+    }
     const size = reader.fixedSize(SIZE_BYTES);
     if (messageType === USER_ID) userID = reader.peekString(size);
     reader.skip(size);
@@ -59,6 +61,15 @@ export function decodeBatch(bytes: Uint8Array): DecodedBatch {
     messageCount,
     ...(userID !== undefined ? { userID } : {}),
   };
+}
+
+function readHeader(reader: Reader) {
+  const version = reader.uint();
+  const pageNo = reader.uint();
+  const firstIndex = reader.uint();
+  const timestamp = reader.int();
+  const url = reader.string();
+  return { version, pageNo, firstIndex, timestamp, url };
 }
 
 class Reader {
@@ -79,6 +90,12 @@ class Reader {
       factor *= 128;
     }
     throw new BatchDecodeError(`varint too long at byte ${this.offset}`);
+  }
+
+  /** A zig-zag encoded signed varint. */
+  int(): number {
+    const raw = this.uint();
+    return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
   }
 
   string(): string {

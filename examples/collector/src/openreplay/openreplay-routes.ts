@@ -89,6 +89,9 @@ async function start(
     startTimestamp: Date.now(),
     beaconSizeLimit: 1_000_000,
     compressionThreshold: 24_000,
+    // Protocol 2 makes the tracker send the initial DOM snapshot as one batch right away instead of waiting
+    // for its send interval, so a short visit is recorded too.
+    protocolVersion: 2,
   });
 }
 
