@@ -1,14 +1,11 @@
 import type { DebugLogger } from '../internal/debug-logger';
 import type { Tracker } from '../types';
 import { createErrorReporter, type ErrorReporterDeps } from './create-error-reporter';
-import { installGlobalHandlers } from './install-global-handlers';
+import { errorOfEvent } from './error-of-event';
 
 /** What error capture needs on top of the reporter's own dependencies. */
 export interface ErrorCaptureDeps extends ErrorReporterDeps {
-  window: Window;
   log: DebugLogger;
-  /** False with `errors: false`: nothing is captured, sent or counted. */
-  enabled: boolean;
   isClosed: () => boolean;
   /** Our own endpoints; page errors mentioning them are never reported. */
   ownUrls: readonly string[];
@@ -17,8 +14,8 @@ export interface ErrorCaptureDeps extends ErrorReporterDeps {
 /** Manual and global error capture with the guards that rule out feedback loops. */
 export interface ErrorCapture {
   trackError: Tracker['trackError'];
-  /** Installs the window listeners once; returns their remover (or undefined when already installed/off). */
-  installGlobalHandlers(): (() => void) | undefined;
+  /** Reports the error of a window `error`/`unhandledrejection` event (unhandled), unless it is about our own endpoints. */
+  captureGlobal(event: Event): void;
 }
 
 /**
@@ -30,10 +27,9 @@ export function createErrorCapture(deps: ErrorCaptureDeps): ErrorCapture {
   const reporter = createErrorReporter(deps);
   const { log } = deps;
   let reporting = false;
-  let installed = false;
 
   const trackError: Tracker['trackError'] = (error, context) => {
-    if (deps.isClosed() || reporting || !deps.enabled) return Promise.resolve(undefined);
+    if (deps.isClosed() || reporting) return Promise.resolve(undefined);
     reporting = true;
     try {
       return reporter.report(error, context).catch((e: unknown) => {
@@ -50,17 +46,13 @@ export function createErrorCapture(deps: ErrorCaptureDeps): ErrorCapture {
 
   return {
     trackError,
-    installGlobalHandlers() {
-      if (installed || deps.isClosed() || !deps.enabled) return undefined;
-      installed = true;
-      return installGlobalHandlers({
-        window: deps.window,
-        onError: (error) => {
-          // An app-level fetch wrapper may turn our own failed requests into page errors; reporting
-          // those would feed the failure back into the transport.
-          if (!mentionsOwnEndpoint(error, deps.ownUrls)) void trackError(error, { handled: false });
-        },
-      });
+    captureGlobal(event) {
+      const found = errorOfEvent(event);
+      // An app-level fetch wrapper may turn our own failed requests into page errors; reporting those
+      // would feed the failure back into the transport.
+      if (found && !mentionsOwnEndpoint(found.error, deps.ownUrls)) {
+        void trackError(found.error, { handled: false });
+      }
     },
   };
 }

@@ -1,3 +1,4 @@
+import { afterLoadIdle } from '../internal/after-load-idle';
 import type { ReplayOptions } from '../types';
 import { buildReplayOptions } from './replay-options';
 
@@ -39,20 +40,13 @@ export interface ReplayController {
   getUrl(): string | undefined;
 }
 
-type IdleWindow = Window & {
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
-const IDLE_TIMEOUT_MS = 5000;
-
 /**
  * Creates the replay controller. OpenReplay (~60 KB gz) never loads before the page's `load` event, and only
  * when the browser is idle (requestIdleCallback with a timeout, setTimeout where it is missing). If the
  * package is absent or the import fails, replay stays off with a debug log only.
  */
 export function createReplay(deps: ReplayDeps): ReplayController {
-  const w = deps.window as IdleWindow;
+  const w = deps.window;
   const importer = deps.importer ?? importOpenReplay;
   let wanted = false;
   let instance: OpenReplayLike | undefined;
@@ -85,16 +79,6 @@ export function createReplay(deps: ReplayDeps): ReplayController {
     }
   }
 
-  function whenIdle(): void {
-    if (w.requestIdleCallback) {
-      const handle = w.requestIdleCallback(() => void load(), { timeout: IDLE_TIMEOUT_MS });
-      cancel = () => w.cancelIdleCallback?.(handle);
-    } else {
-      const handle = w.setTimeout(() => void load(), 1);
-      cancel = () => w.clearTimeout(handle);
-    }
-  }
-
   return {
     start() {
       if (wanted) return;
@@ -110,10 +94,7 @@ export function createReplay(deps: ReplayDeps): ReplayController {
         );
         return;
       }
-      if (w.document.readyState === 'complete') return whenIdle();
-      const onLoad = (): void => whenIdle();
-      w.addEventListener('load', onLoad, { once: true });
-      cancel = () => w.removeEventListener('load', onLoad);
+      cancel = afterLoadIdle(w, () => void load());
     },
     stop() {
       wanted = false;

@@ -1,4 +1,5 @@
-import { createId, LIMITS } from '@usermetrics/core';
+import { LIMITS } from '@usermetrics/core';
+import { createSessionId as createId } from './create-id';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -30,7 +31,9 @@ interface Stored {
 
 /**
  * Creates the session: a UUIDv7 kept in sessionStorage (so reloads and same-tab navigations keep it), in
- * memory when storage is unavailable, rotated after `idleMs` without activity.
+ * memory when storage is unavailable, rotated after `idleMs` without activity. Storage is first touched on
+ * the first `getId()`/`touch()`, not here: Chromium opens the storage area synchronously on first use, which
+ * must not happen while the page is still loading.
  */
 export function createSession(options: SessionOptions = {}): Session {
   const now = options.now ?? Date.now;
@@ -72,11 +75,19 @@ export function createSession(options: SessionOptions = {}): Session {
     }
   };
 
-  let current: Stored = read() ?? { id: createId(), lastActivity: now() };
-  if (now() - current.lastActivity > idleMs) current = { id: createId(), lastActivity: now() };
-  write(current);
+  let current: Stored | undefined;
+  const init = (): Stored => {
+    let s = read();
+    if (!s || now() - s.lastActivity > idleMs) s = { id: createId(), lastActivity: now() };
+    write(s);
+    return s;
+  };
 
   const touch = (): void => {
+    if (!current) {
+      current = init();
+      return;
+    }
     const t = now();
     if (t - current.lastActivity > idleMs) {
       current = { id: createId(), lastActivity: t };
@@ -91,7 +102,7 @@ export function createSession(options: SessionOptions = {}): Session {
   return {
     getId() {
       touch();
-      return current.id;
+      return (current as Stored).id;
     },
     touch,
   };

@@ -32,7 +32,7 @@ function testRegExp(re: RegExp, value: string): boolean {
 }
 
 /**
- * Wraps `fetch` and `XMLHttpRequest.prototype.open/send` so requests to allowed origins carry X-Session-Id.
+ * Wraps `fetch` and `XMLHttpRequest.prototype.open` so requests to allowed origins carry X-Session-Id.
  * Opt-in only (it changes the app's requests and can trigger CORS preflights). Returns the function that
  * restores the originals. A failure inside the hook never breaks the request: it falls back to the call
  * exactly as the app made it.
@@ -67,34 +67,23 @@ export function propagateSessionHeader(options: PropagateOptions): () => void {
     onError('propagate.install', error);
   }
 
+  // XHR: the header is set right after `open` (the earliest moment setRequestHeader is allowed), so
+  // `send` needs no wrapper and no per-request bookkeeping.
   const proto = (w as Window & { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest?.prototype;
   const originalOpen = proto?.open;
-  const originalSend = proto?.send;
-  const targets = new WeakSet<XMLHttpRequest>();
   let wrappedOpen: XMLHttpRequest['open'] | undefined;
-  let wrappedSend: XMLHttpRequest['send'] | undefined;
-  if (proto && originalOpen && originalSend) {
+  if (proto && originalOpen) {
     wrappedOpen = proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      const result = (originalOpen as (...a: unknown[]) => void).apply(this, args);
       try {
-        const url = args[1];
-        if (active && isPropagationTarget(String(url), base(), origins)) targets.add(this);
-        else targets.delete(this);
+        if (active && isPropagationTarget(String(args[1]), base(), origins)) {
+          this.setRequestHeader(SESSION_HEADER, getSessionId());
+        }
       } catch (error) {
         onError('propagate.xhr', error);
       }
-      return (originalOpen as (...a: unknown[]) => void).apply(this, args);
+      return result;
     } as XMLHttpRequest['open'];
-    wrappedSend = proto.send = function (
-      this: XMLHttpRequest,
-      body?: Document | XMLHttpRequestBodyInit | null,
-    ) {
-      try {
-        if (active && targets.has(this)) this.setRequestHeader(SESSION_HEADER, getSessionId());
-      } catch (error) {
-        onError('propagate.xhr', error);
-      }
-      return originalSend.call(this, body);
-    };
   }
 
   return () => {
@@ -102,6 +91,5 @@ export function propagateSessionHeader(options: PropagateOptions): () => void {
     // Only restore what is still ours: if another library wrapped on top, unwrapping would remove theirs too.
     if (w.fetch === wrappedFetch) w.fetch = originalFetch;
     if (proto && proto.open === wrappedOpen) proto.open = originalOpen as XMLHttpRequest['open'];
-    if (proto && proto.send === wrappedSend) proto.send = originalSend as XMLHttpRequest['send'];
   };
 }

@@ -10,6 +10,7 @@ import {
   WEBSITE_ID,
 } from '../../test/helpers';
 import { emitVital } from '../../test/web-vitals-mock';
+import * as featuresModule from '../features/features';
 import type { Tracker, TrackerConfig } from '../types';
 import { createTracker, createTrackerWith } from './create-tracker';
 
@@ -156,7 +157,11 @@ describe('errors', () => {
       { status: 503 },
       { status: 502 },
     ]);
-    const tracker = createTrackerWith({ endpoint: ENDPOINT }, { clock, makeRequest: make });
+    // The features chunk injected (already imported): with a manual clock, the test must not race a real import.
+    const tracker = createTrackerWith(
+      { endpoint: ENDPOINT },
+      { clock, makeRequest: make, loadFeatures: async () => featuresModule },
+    );
     live.push(tracker);
     window.dispatchEvent(new ErrorEvent('error', { error: new Error('first'), message: 'first' }));
     await clock.advance(120_000);

@@ -1,5 +1,12 @@
 import { isUuid } from '@usermetrics/core';
-import type { ErrorsOptions, TrackerConfig, TransportOptions, WebVitalsOptions } from '../types';
+import type {
+  ErrorsOptions,
+  ReplayOptions,
+  TrackerConfig,
+  TransportOptions,
+  UmamiOptions,
+  WebVitalsOptions,
+} from '../types';
 
 /** Configuration with defaults applied; produced only from a valid {@link TrackerConfig}. */
 export interface ResolvedConfig {
@@ -43,6 +50,64 @@ export function detectEnvironment(hostname: string | undefined): string {
   return 'production';
 }
 
+const opt = (v: unknown, ok: (v: never) => unknown): boolean => v === undefined || !!ok(v as never);
+const list = (v: unknown, ok: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(ok);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The first invalid field of `c` (with what is expected where the field's TSDoc is not enough), or
+ * undefined when valid. Terse on purpose: these strings ship on the critical path.
+ */
+function problem(
+  c: TrackerConfig,
+  errors: ErrorsOptions | undefined,
+  t: TransportOptions,
+): string | undefined {
+  const { flushIntervalMs: f = DEFAULT_FLUSH_MS, maxQueueBytes: q = DEFAULT_QUEUE_BYTES } = isObject(t)
+    ? t
+    : {};
+  const checks: [unknown, string][] = [
+    [isHttpUrl(c.endpoint), 'endpoint (http(s) URL)'],
+    [opt(c.environment, (v) => isString(v) && v), 'environment'],
+    [opt(c.release, isString), 'release'],
+    [opt(c.routes, (v) => typeof v === 'function' || list(v, isString)), 'routes'],
+    [opt(c.consent, (v) => v === 'pending' || isObject(v)), 'consent'],
+    [
+      opt(c.propagateToOrigins, (v) => list(v, (o) => isString(o) || o instanceof RegExp)),
+      'propagateToOrigins',
+    ],
+    [
+      opt(c.umami, (u: UmamiOptions) => isObject(u) && isUuid(u.websiteId) && isHttpUrl(u.hostUrl)),
+      'umami (UUID websiteId, http(s) hostUrl)',
+    ],
+    [
+      opt(
+        c.replay,
+        (r: ReplayOptions) =>
+          isObject(r) &&
+          isString(r.projectKey) &&
+          r.projectKey &&
+          isHttpUrl(r.ingestPoint) &&
+          isRate(r.sampleRate),
+      ),
+      'replay (projectKey, http(s) ingestPoint, sampleRate 0–1)',
+    ],
+    [
+      opt(c.webVitals, (v: WebVitalsOptions | false) => v === false || (isObject(v) && isRate(v.sampleRate))),
+      'webVitals.sampleRate (0–1)',
+    ],
+    [opt(errors, isObject), 'errors'],
+    [
+      opt(errors?.maxPerSession, (m: number) => Number.isInteger(m) && m >= 0),
+      'errors.maxPerSession (integer ≥ 0)',
+    ],
+    [isObject(t), 'transport'],
+    [typeof f === 'number' && f >= 0 && Number.isFinite(f), 'transport.flushIntervalMs (≥ 0)'],
+    [typeof q === 'number' && q >= 1024, 'transport.maxQueueBytes (≥ 1024)'],
+  ];
+  return checks.find(([ok]) => !ok)?.[1];
+}
+
 /**
  * Validates the configuration. Returns the resolved config, or the first problem found as a sentence for
  * the single console warning.
@@ -50,72 +115,11 @@ export function detectEnvironment(hostname: string | undefined): string {
 export function resolveConfig(config: unknown, hostname: string | undefined): ResolvedConfig | string {
   if (!isObject(config)) return 'config must be an object';
   const c = config as unknown as TrackerConfig;
-  if (!isHttpUrl(c.endpoint)) return 'config.endpoint must be an absolute http(s) URL';
-  if (c.environment !== undefined && (typeof c.environment !== 'string' || c.environment === '')) {
-    return 'config.environment must be a non-empty string';
-  }
-  if (c.release !== undefined && typeof c.release !== 'string') return 'config.release must be a string';
-  if (
-    c.routes !== undefined &&
-    typeof c.routes !== 'function' &&
-    !(Array.isArray(c.routes) && c.routes.every((r) => typeof r === 'string'))
-  ) {
-    return 'config.routes must be an array of patterns or a function';
-  }
-  if (c.consent !== undefined && c.consent !== 'pending' && !isObject(c.consent)) {
-    return "config.consent must be an object or 'pending'";
-  }
-  if (
-    c.propagateToOrigins !== undefined &&
-    !(
-      Array.isArray(c.propagateToOrigins) &&
-      c.propagateToOrigins.every((o) => typeof o === 'string' || o instanceof RegExp)
-    )
-  ) {
-    return 'config.propagateToOrigins must be an array of origin strings or RegExps';
-  }
-  if (
-    c.umami !== undefined &&
-    !(isObject(c.umami) && isUuid(c.umami.websiteId) && isHttpUrl(c.umami.hostUrl))
-  ) {
-    return 'config.umami needs a UUID websiteId and an http(s) hostUrl';
-  }
-  if (
-    c.replay !== undefined &&
-    !(
-      isObject(c.replay) &&
-      typeof c.replay.projectKey === 'string' &&
-      c.replay.projectKey !== '' &&
-      isHttpUrl(c.replay.ingestPoint) &&
-      isRate(c.replay.sampleRate)
-    )
-  ) {
-    return 'config.replay needs a projectKey, an http(s) ingestPoint and a sampleRate between 0 and 1';
-  }
-  if (
-    c.webVitals !== undefined &&
-    c.webVitals !== false &&
-    !(isObject(c.webVitals) && isRate(c.webVitals.sampleRate))
-  ) {
-    return 'config.webVitals.sampleRate must be between 0 and 1';
-  }
   const errors: ErrorsOptions | undefined = c.errors === false ? undefined : (c.errors ?? {});
-  if (errors !== undefined) {
-    if (typeof errors !== 'object' || errors === null) return 'config.errors must be an object or false';
-    const max: unknown = errors.maxPerSession;
-    if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max >= 0)) {
-      return 'config.errors.maxPerSession must be a non-negative integer';
-    }
-  }
   const transport: TransportOptions = c.transport ?? {};
-  if (typeof transport !== 'object' || transport === null) return 'config.transport must be an object';
+  const bad = problem(c, errors, transport);
+  if (bad) return `invalid config.${bad}`;
   const { flushIntervalMs = DEFAULT_FLUSH_MS, maxQueueBytes = DEFAULT_QUEUE_BYTES } = transport;
-  if (!(typeof flushIntervalMs === 'number' && flushIntervalMs >= 0 && Number.isFinite(flushIntervalMs))) {
-    return 'config.transport.flushIntervalMs must be a finite number ≥ 0';
-  }
-  if (!(typeof maxQueueBytes === 'number' && maxQueueBytes >= 1024)) {
-    return 'config.transport.maxQueueBytes must be at least 1024';
-  }
   return {
     config: c,
     endpoint: c.endpoint.replace(/\/+$/, ''),

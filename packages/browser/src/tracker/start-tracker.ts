@@ -1,19 +1,21 @@
-import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
+import { STRING_LIMITS } from '@usermetrics/core';
 import { createConsent } from '../consent/create-consent';
-import { createErrorCapture } from '../errors/create-error-capture';
+import { installGlobalHandlers } from '../errors/install-global-handlers';
+import type { Features } from '../features/types';
+import { afterLoadIdle } from '../internal/after-load-idle';
 import type { BrowserEnv } from '../internal/browser-env';
 import { createDebugLogger, guard } from '../internal/debug-logger';
-import { createReplay, type ReplayController } from '../replay/create-replay';
 import { createSession } from '../session/create-session';
 import { propagateSessionHeader } from '../session/propagate-session-header';
 import { createFetchRequest } from '../transport/create-fetch-request';
 import { createTransport, systemClock } from '../transport/create-transport';
-import type { ConsentState, DropReason, Tracker, TrackerStats } from '../types';
-import { createUmamiClient, type UmamiClient } from '../umami/create-umami';
+import type { DropReason, Tracker, TrackerStats } from '../types';
 import { patchHistory } from '../umami/patch-history';
 import { createVitalsPipeline } from '../vitals/create-vitals-pipeline';
+import { pageUrl } from '../vitals/page-url';
 import { resolveRoute } from '../vitals/resolve-route';
 import type { TrackerDeps } from './create-tracker';
+import { importFeatures } from './load-features';
 import type { ResolvedConfig } from './resolve-config';
 
 /** Late starts used by the reference helpers `reportWebVitals` / `setupGlobalErrorHandlers`. */
@@ -24,25 +26,42 @@ export interface TrackerControls {
 /** Controls of live trackers, keyed by the tracker (no extra public surface). */
 export const trackerControls = new WeakMap<Tracker, TrackerControls>();
 
-/** Wires every feature of a tracker onto a real (or injected) browser environment. */
+// Calls made before the features chunk is there; beyond this many they are dropped as queue_full.
+const MAX_PENDING = 100;
+
+/**
+ * The critical path of a tracker: consent, session (lazy), transport, web vitals, and listeners that only
+ * record. Everything else (error processing, Umami, replay) is in the features chunk, imported after the
+ * load event in idle time — or at once when an error, event or flush needs it.
+ */
 export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: TrackerDeps): Tracker {
   const { config } = resolved;
-  const { window: w, document: doc, navigator: nav } = env;
+  const { window: w, navigator: nav, location } = env;
   const log = createDebugLogger(config.debug === true);
   const clock = deps.clock ?? systemClock;
-  const stats: TrackerStats = {
-    sent: 0,
-    dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0 },
+  const dropped: Record<DropReason, number> = {
+    queue_full: 0,
+    too_large: 0,
+    rejected: 0,
+    consent: 0,
+    sampled_out: 0,
   };
+  const stats: TrackerStats = { sent: 0, dropped };
   const drop = (reason: DropReason, count: number): void => {
-    stats.dropped[reason] += count;
+    dropped[reason] += count;
   };
   const sent = (count: number): void => {
     stats.sent += count;
   };
   const teardown: (() => void)[] = [];
+  // `stopping`: shutdown was called, new input is ignored; `closed`: buffered calls are done too.
+  let stopping = false;
   let closed = false;
-  let replay: ReplayController | undefined;
+  const isClosed = () => closed;
+  let features: Features | undefined;
+  let loading: Promise<void> | undefined;
+  // undefined once the chunk has started (or failed: then each call gets `undefined`).
+  let pending: ((f: Features | undefined) => void)[] | undefined = [];
 
   const consent = createConsent({
     initial: config.consent,
@@ -53,20 +72,9 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const session = createSession({
     getStorage: () => w.sessionStorage,
     now: () => clock.now(),
-    onRotate: (id) => replay?.setSessionId(id),
+    onRotate: (id) => features?.setSessionId(id),
   });
   const userAgent = (nav.userAgent ?? '').slice(0, STRING_LIMITS.userAgent);
-  const page = () => {
-    const href = env.location.href;
-    let route = 'other';
-    try {
-      route = resolveRoute(config.routes, new URL(href));
-    } catch {
-      // keep 'other'
-    }
-    return { url: sanitizeUrl(href, { maxLength: STRING_LIMITS.url }), route, userAgent };
-  };
-
   const beacon = typeof nav.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : undefined;
   const transport = createTransport(
     { clock },
@@ -85,81 +93,82 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     maxQueueBytes: resolved.maxQueueBytes,
     flushIntervalMs: resolved.flushIntervalMs,
     userAgent,
-    page,
-    isClosed: () => closed,
+    href: () => location.href,
+    page: (href) => {
+      let route = 'other';
+      try {
+        route = resolveRoute(config.routes, new URL(href));
+      } catch {
+        // keep 'other'
+      }
+      return { url: pageUrl(href), route };
+    },
+    isClosed: () => stopping,
     onDrop: drop,
     onSent: sent,
   });
 
-  const errors = createErrorCapture({
-    url: `${resolved.endpoint}/errors/report`,
-    transport,
-    maxPerSession: resolved.errors?.maxPerSession ?? 0,
-    isAllowed: () => consent.allows('errors'),
-    getSessionId: () => session.getId(),
-    page,
-    getReplayUrl: () => replay?.getUrl(),
-    release: config.release,
-    onDrop: drop,
-    onSent: sent,
-    window: w,
-    log,
-    enabled: resolved.errors !== undefined,
-    isClosed: () => closed,
-    ownUrls: [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
-      (u): u is string => typeof u === 'string',
-    ),
-  });
-  const trackError = errors.trackError;
+  const load = (): Promise<void> =>
+    (loading ??= (deps.loadFeatures ?? importFeatures)()
+      .then((m) => {
+        if (closed) return;
+        features = m.startFeatures({
+          resolved,
+          env,
+          transport,
+          consent,
+          session,
+          log,
+          userAgent,
+          initialHref,
+          replayImporter: deps.replayImporter,
+          isClosed,
+          drop,
+          sent,
+        });
+      })
+      .catch((e: unknown) => log.report('features', e))
+      .then(() => {
+        const calls = pending ?? [];
+        pending = undefined;
+        // Without the chunk (it failed to load) what was buffered is lost: count it.
+        if (!features) drop('rejected', calls.length);
+        for (const call of calls) run(call);
+      }));
+  const run = (call: (f: Features | undefined) => void): void =>
+    guard(log, 'features', () => call(features), undefined);
+  // Runs `call` on the features now, or once they are loaded (loading them at once when `now`).
+  const withFeatures = (call: (f: Features | undefined) => void, now: boolean): void => {
+    if (stopping) return;
+    if (!pending) run(call);
+    else if (pending.length < MAX_PENDING) pending.push(call);
+    else {
+      drop('queue_full', 1);
+      guard(log, 'features', () => call(undefined), undefined);
+    }
+    if (now && pending) void load();
+  };
+  const initialHref = location.href;
 
-  let umami: UmamiClient | undefined;
-  if (config.umami) {
-    umami = createUmamiClient({
-      options: config.umami,
-      window: w,
-      transport,
-      isAllowed: () => consent.allows('analytics'),
-      getSessionId: () => session.getId(),
-      onDrop: drop,
-      onSent: sent,
-      log: log.log,
-    });
-  }
-
-  // --- features -------------------------------------------------------------------------------------
+  // --- web vitals, error listeners, history hooks: record only -------------------------------------
   let vitalsStarted = false;
   const startWebVitals = (): void => {
-    if (vitalsStarted || closed || resolved.vitalsSampleRate === undefined) return;
+    if (vitalsStarted || stopping || resolved.vitalsSampleRate === undefined) return;
     vitalsStarted = true;
     teardown.push(vitals.start());
   };
-
+  let handlersInstalled = false;
   const installHandlers = (): void => {
-    const remove = errors.installGlobalHandlers();
-    if (remove) teardown.push(remove);
+    if (handlersInstalled || stopping || !resolved.errors) return;
+    handlersInstalled = true;
+    teardown.push(
+      installGlobalHandlers({
+        window: w,
+        onEvent: (event) => withFeatures((f) => f?.captureGlobal(event), true),
+      }),
+    );
   };
 
-  const maybeStartReplay = (): void => {
-    if (!replay || !consent.allows('replay')) return;
-    if (!isSampled(session.getId(), resolved.replaySampleRate)) {
-      log.log('replay sampled out');
-      return;
-    }
-    replay.start();
-  };
-
-  // Client-side navigations: replaceState is often used for state-only updates, so only a changed
-  // path or query counts as a new page view.
-  let lastPath = env.location.pathname + env.location.search;
-  function pageViewOnChange(client: UmamiClient): void {
-    const path = env.location.pathname + env.location.search;
-    if (path === lastPath || closed) return;
-    lastPath = path;
-    if (consent.allows('analytics')) client.pageView();
-    else drop('consent', 1);
-  }
-
-  // Each feature starts on its own: one failing (a read-only fetch, a broken history) leaves the rest on.
   guard(log, 'start.webVitals', startWebVitals, undefined);
   if (resolved.errors?.captureGlobal) guard(log, 'start.errors', installHandlers, undefined);
   const origins = config.propagateToOrigins;
@@ -172,116 +181,87 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
       0,
     );
   }
-  if (umami) {
-    const client = umami;
-    guard(log, 'start.umami', () => teardown.push(patchHistory(w, () => pageViewOnChange(client))), 0);
-    // The first page view waits for the DOM so document.title is known.
-    const firstView = (): void => {
-      if (!closed && consent.allows('analytics') && !client.hasPageView()) client.pageView();
+  if (config.umami) {
+    // replaceState is often used for state-only updates: only a changed path or query is a page view.
+    let lastPath = location.pathname + location.search;
+    const onNavigate = (): void => {
+      const path = location.pathname + location.search;
+      if (path === lastPath || stopping) return;
+      lastPath = path;
+      const href = location.href;
+      withFeatures((f) => f?.navigated(href), false);
     };
-    if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
-    else {
-      const onReady = (): void => guard(log, 'start.pageView', firstView, undefined);
-      doc.addEventListener('DOMContentLoaded', onReady, { once: true });
-      teardown.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
-    }
+    guard(log, 'start.umami', () => teardown.push(patchHistory(w, onNavigate)), 0);
   }
-  if (config.replay) {
-    const options = config.replay;
-    const start = (): void => {
-      replay = createReplay({
-        options,
-        window: w,
-        getSessionId: () => session.getId(),
-        importer: deps.replayImporter,
-        log: log.log,
-      });
-      teardown.push(() => replay?.stop());
-      maybeStartReplay();
-    };
-    guard(log, 'start.replay', start, undefined);
-  }
+  const wantsFeatures = !!(config.umami || config.replay || resolved.errors);
+  teardown.push(
+    afterLoadIdle(w, () => {
+      vitals.activate();
+      if (wantsFeatures) void load();
+    }),
+  );
 
   teardown.push(
-    consent.onChange((next: ConsentState, previous: ConsentState) =>
+    consent.onChange((next, previous) =>
       guard(
         log,
         'consent',
         () => {
           if (previous.performance && !next.performance) vitals.clear('consent');
-          if (previous.replay && !next.replay) replay?.stop();
-          if (!previous.replay && next.replay) maybeStartReplay();
-          if (!previous.analytics && next.analytics && umami && !umami.hasPageView()) umami.pageView();
+          // Not loaded yet: the features read the consent in effect when they start.
+          features?.consentChanged(next, previous);
         },
         undefined,
       ),
     ),
   );
 
+  const flush = async (): Promise<void> => {
+    // The features hold what is buffered and, until they start, the first page view: flushing loads them.
+    if (wantsFeatures) await load();
+    await vitals.flush();
+    await transport.drain();
+  };
   let shutdownPromise: Promise<void> | undefined;
   const tracker: Tracker = {
     isNoop: false,
-    trackPageView: (url, options) =>
-      guard(
-        log,
-        'trackPageView',
-        () => {
-          if (closed) return;
-          if (!umami) {
-            log.log('trackPageView: umami is not configured');
-            return;
-          }
-          umami.pageView(url, options);
-        },
-        undefined,
-      ),
-    trackEvent: (name, data) =>
-      guard(
-        log,
-        'trackEvent',
-        () => {
-          if (closed) return;
-          if (!umami) {
-            log.log('trackEvent: umami is not configured');
-            return;
-          }
-          umami.event(name, data);
-        },
-        undefined,
-      ),
-    trackError,
+    trackPageView: (url, options) => {
+      const href = url ?? location.href;
+      withFeatures((f) => f?.pageView(href, options), false);
+    },
+    trackEvent: (name, data) => withFeatures((f) => f?.event(name, data), true),
+    trackError: (error, context) =>
+      stopping || !resolved.errors
+        ? Promise.resolve(undefined)
+        : new Promise((resolve) =>
+            withFeatures((f) => resolve(f ? f.trackError(error, context) : undefined), true),
+          ),
     setConsent: (partial) => guard(log, 'setConsent', () => consent.set(partial ?? {}), undefined),
-    getConsent: () =>
-      guard(log, 'getConsent', () => consent.get(), {
-        errors: false,
-        performance: false,
-        analytics: false,
-        replay: false,
-      }),
+    // Reads four booleans: nothing that can throw.
+    getConsent: consent.get,
     getSessionId: () => guard(log, 'getSessionId', () => session.getId(), ''),
-    getReplayUrl: () => guard(log, 'getReplayUrl', () => replay?.getUrl(), undefined),
-    getStats: () => ({ sent: stats.sent, dropped: { ...stats.dropped } }),
-    flush: () =>
-      (async () => {
-        await vitals.flush();
-        await transport.drain();
-      })().catch((e: unknown) => log.report('flush', e)),
+    getReplayUrl: () => features?.getReplayUrl(),
+    getStats: () => ({ sent: stats.sent, dropped: { ...dropped } }),
+    flush: () => flush().catch((e: unknown) => log.report('flush', e)),
     shutdown() {
       if (shutdownPromise) return shutdownPromise;
-      closed = true;
+      stopping = true;
       for (const undo of teardown.splice(0).reverse()) guard(log, 'shutdown', undo, undefined);
-      vitals.stop();
       trackerControls.delete(tracker);
       shutdownPromise = (async () => {
-        const pending = vitals.flush();
+        // Calls buffered before the features chunk arrived are still sent.
+        if (pending?.length) await load();
+        closed = true;
+        guard(log, 'shutdown', () => features?.stop(), undefined);
+        vitals.stop();
+        const queued = vitals.flush();
         transport.close();
-        await pending;
+        await queued;
         await transport.drain();
       })().catch((e: unknown) => log.report('shutdown', e));
       return shutdownPromise;
     },
   };
   trackerControls.set(tracker, { startWebVitals, installGlobalHandlers: installHandlers });
-  log.log(`tracker started (environment: ${resolved.environment})`);
   return tracker;
 }

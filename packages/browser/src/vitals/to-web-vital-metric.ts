@@ -1,7 +1,7 @@
 import {
   LIMITS,
   STRING_LIMITS,
-  WEB_VITAL_METRICS,
+  WEB_VITAL_NAMES,
   WEB_VITAL_RATINGS,
   type WebVitalMetric,
   type WebVitalName,
@@ -25,7 +25,7 @@ export function toWebVitalMetric(
   report: VitalReport,
   at: { url: string; route: string; timestamp: string },
 ): WebVitalMetric | undefined {
-  if (!Object.hasOwn(WEB_VITAL_METRICS, report.name)) return undefined;
+  if (!(WEB_VITAL_NAMES as readonly string[]).includes(report.name)) return undefined;
   const name = report.name as WebVitalName;
   if (typeof report.value !== 'number' || !Number.isFinite(report.value)) return undefined;
   if (!(WEB_VITAL_RATINGS as readonly string[]).includes(report.rating)) return undefined;

@@ -1,0 +1,125 @@
+import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
+import { createErrorCapture } from '../errors/create-error-capture';
+import { guard } from '../internal/debug-logger';
+import { createReplay, type ReplayController } from '../replay/create-replay';
+import { createUmamiClient, type UmamiClient } from '../umami/create-umami';
+import { resolveRoute } from '../vitals/resolve-route';
+import type { Features, FeaturesContext } from './types';
+
+/**
+ * The lazily imported half of the tracker: error processing (fingerprint, dedupe, full redaction), Umami
+ * sending and the replay loader. The critical path imports this chunk after the load event in idle time,
+ * or at once when an error or event needs it, and replays what it buffered meanwhile.
+ */
+export function startFeatures(ctx: FeaturesContext): Features {
+  const { resolved, env, consent, session, log } = ctx;
+  const { config } = resolved;
+  const w = env.window;
+  const doc = env.document;
+  const cleanup: (() => void)[] = [];
+  let replay: ReplayController | undefined;
+
+  const errors = createErrorCapture({
+    url: `${resolved.endpoint}/errors/report`,
+    transport: ctx.transport,
+    maxPerSession: resolved.errors?.maxPerSession ?? 0,
+    isAllowed: () => consent.allows('errors'),
+    getSessionId: () => session.getId(),
+    page: () => {
+      const href = env.location.href;
+      let route = 'other';
+      try {
+        route = resolveRoute(config.routes, new URL(href));
+      } catch {
+        // keep 'other'
+      }
+      return { url: sanitizeUrl(href, { maxLength: STRING_LIMITS.url }), route, userAgent: ctx.userAgent };
+    },
+    getReplayUrl: () => replay?.getUrl(),
+    release: config.release,
+    onDrop: ctx.drop,
+    onSent: ctx.sent,
+    log,
+    isClosed: ctx.isClosed,
+    ownUrls: [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
+      (u): u is string => typeof u === 'string',
+    ),
+  });
+
+  const umami: UmamiClient | undefined = config.umami
+    ? createUmamiClient({
+        options: config.umami,
+        window: w,
+        transport: ctx.transport,
+        isAllowed: () => consent.allows('analytics'),
+        getSessionId: () => session.getId(),
+        onDrop: ctx.drop,
+        onSent: ctx.sent,
+        log: log.log,
+      })
+    : undefined;
+
+  const maybeStartReplay = (): void => {
+    if (!replay || !consent.allows('replay')) return;
+    if (isSampled(session.getId(), resolved.replaySampleRate)) replay.start();
+    else log.log('replay sampled out');
+  };
+
+  if (umami) {
+    // The first page view waits for the DOM so document.title is known (the chunk may be pulled in early
+    // by an error or a flush).
+    const firstView = (): void => {
+      if (!ctx.isClosed() && consent.allows('analytics') && !umami.hasPageView()) {
+        umami.pageView(ctx.initialHref);
+      }
+    };
+    if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
+    else {
+      const onReady = (): void => guard(log, 'start.pageView', firstView, undefined);
+      doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+      cleanup.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
+    }
+  }
+  if (config.replay) {
+    const options = config.replay;
+    guard(
+      log,
+      'start.replay',
+      () => {
+        replay = createReplay({
+          options,
+          window: w,
+          getSessionId: () => session.getId(),
+          importer: ctx.replayImporter,
+          log: log.log,
+        });
+        maybeStartReplay();
+      },
+      undefined,
+    );
+  }
+
+  const noUmami = (what: string): void => log.log(`${what}: umami is not configured`);
+  return {
+    trackError: errors.trackError,
+    captureGlobal: errors.captureGlobal,
+    pageView: (url, options) => (umami ? umami.pageView(url, options) : noUmami('trackPageView')),
+    event: (name, data) => (umami ? umami.event(name, data) : noUmami('trackEvent')),
+    navigated(href) {
+      if (!umami) return;
+      if (consent.allows('analytics')) umami.pageView(href);
+      else ctx.drop('consent', 1);
+    },
+    consentChanged(next, previous) {
+      if (previous.replay && !next.replay) replay?.stop();
+      if (!previous.replay && next.replay) maybeStartReplay();
+      if (!previous.analytics && next.analytics && umami && !umami.hasPageView()) umami.pageView();
+    },
+    setSessionId: (id) => replay?.setSessionId(id),
+    getReplayUrl: () => replay?.getUrl(),
+    stop() {
+      for (const undo of cleanup.splice(0)) undo();
+      replay?.stop();
+    },
+  };
+}
