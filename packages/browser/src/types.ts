@@ -81,8 +81,10 @@ export interface TrackerConfig {
   /** Base URL of the ingestion API, e.g. `https://api.example.com`. Required; must be http(s). */
   endpoint: string;
   /**
-   * Environment name, sent as the `environment` dimension by the server's configuration.
-   * @default 'production', or 'development' on localhost / 127.0.0.1
+   * Environment name of the app (must be a non-empty string). The browser does not send it: the
+   * ingestion API's own configuration sets the `environment` dimension. Kept for integrations and
+   * symmetry with the server packages.
+   * @default undefined
    */
   environment?: string;
   /** Release / version of the app, attached to error reports. */

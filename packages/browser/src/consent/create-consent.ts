@@ -1,3 +1,4 @@
+import { noConsent } from '../tracker/create-noop-tracker';
 import type { ConsentCategory, ConsentState } from '../types';
 
 /** Options of {@link createConsent}. */
@@ -36,7 +37,7 @@ export function browserOptsOut(nav: Navigator | undefined): boolean {
 export function createConsent(options: ConsentOptions): Consent {
   let requested: ConsentState =
     options.initial === 'pending'
-      ? { errors: false, performance: false, analytics: false, replay: false }
+      ? noConsent()
       : {
           errors: true,
           performance: true,

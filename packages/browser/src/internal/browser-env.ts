@@ -7,7 +7,6 @@ export interface BrowserEnv {
   document: Document;
   navigator: Navigator;
   location: Location;
-  history: History;
   fetch: typeof fetch;
 }
 
@@ -21,7 +20,6 @@ export function getBrowserEnv(): BrowserEnv | undefined {
     document: w.document,
     navigator: w.navigator,
     location: w.location,
-    history: w.history,
     // Bound and captured before any hook (ours or OpenReplay's) wraps fetch, so our own requests are never
     // decorated with X-Session-Id nor recorded by replay network capture.
     fetch: w.fetch.bind(w),

@@ -1,13 +1,13 @@
 /**
  * A UUIDv7 (RFC 9562: 48-bit ms timestamp, version 7, variant 10, 74 random bits) from Web Crypto. Core's
  * `createId` makes the same kind of id through the `uuid` package, which costs ~0.8 KB gzip on the
- * critical path; this is the few lines the browser needs. Falls back to Math.random without Web Crypto.
+ * critical path; this is the few lines the browser needs. `crypto.getRandomValues` exists in every browser
+ * the es2022 build runs in (secure context or not); where it is missing this throws, and every caller is
+ * guarded (the tracker then reports '' as session id and drops what needs one).
  */
 export function createSessionId(now = Date.now()): string {
   const r = new Uint8Array(10);
-  const c = globalThis.crypto as Crypto | undefined;
-  if (c?.getRandomValues) c.getRandomValues(r);
-  else for (let i = 0; i < 10; i++) r[i] = Math.random() * 256;
+  crypto.getRandomValues(r);
   r[0] = 0x70 | ((r[0] as number) & 15);
   r[2] = 0x80 | ((r[2] as number) & 63);
   const hex =

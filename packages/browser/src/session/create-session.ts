@@ -57,7 +57,7 @@ export function createSession(options: SessionOptions = {}): Session {
       if (!raw) return undefined;
       const parsed = JSON.parse(raw) as Partial<Stored>;
       return typeof parsed.id === 'string' && typeof parsed.lastActivity === 'number'
-        ? { id: parsed.id, lastActivity: parsed.lastActivity }
+        ? (parsed as Stored)
         : undefined;
     } catch {
       storageBroken = true;

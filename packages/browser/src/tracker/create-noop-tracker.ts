@@ -1,12 +1,16 @@
 import type { ConsentState, Tracker, TrackerStats } from '../types';
 
-function emptyStats(): TrackerStats {
+/** Stats with nothing sent or dropped. */
+export function emptyStats(): TrackerStats {
   return { sent: 0, dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0 } };
 }
 
-function noConsent(): ConsentState {
+/** Every category off. */
+export function noConsent(): ConsentState {
   return { errors: false, performance: false, analytics: false, replay: false };
 }
+
+const resolved = (): Promise<undefined> => Promise.resolve(undefined);
 
 /**
  * A tracker that does nothing, typed as the full API so a missing method is a compile error. It is the value
@@ -19,13 +23,15 @@ export function createNoopTracker(): Tracker {
     isNoop: true,
     trackPageView() {},
     trackEvent() {},
-    trackError: () => Promise.resolve(undefined),
+    trackError: resolved,
     setConsent() {},
     getConsent: noConsent,
     getSessionId: () => '',
-    getReplayUrl: () => undefined,
+    getReplayUrl() {
+      return undefined;
+    },
     getStats: emptyStats,
-    flush: () => Promise.resolve(),
-    shutdown: () => Promise.resolve(),
+    flush: resolved,
+    shutdown: resolved,
   };
 }

@@ -37,18 +37,15 @@ export function createTracker(config: TrackerConfig): Tracker {
 
 /** {@link createTracker} with injectable dependencies (tests). */
 export function createTrackerWith(config: TrackerConfig, deps: TrackerDeps = {}): Tracker {
-  const warn = deps.warn ?? ((message: string) => console.warn(message));
+  let problem: unknown;
   try {
     const env = deps.env ?? getBrowserEnv();
-    const resolved = resolveConfig(config, env?.location.hostname);
-    if (typeof resolved === 'string') {
-      warn(`[usermetrics] tracking disabled: ${resolved}`);
-      return createNoopTracker();
-    }
-    if (!env) return createNoopTracker();
-    return startTracker(resolved, env, deps);
+    const resolved = resolveConfig(config);
+    if (typeof resolved !== 'string') return env ? startTracker(resolved, env, deps) : createNoopTracker();
+    problem = resolved;
   } catch (error) {
-    warn(`[usermetrics] tracking disabled: ${error instanceof Error ? error.message : String(error)}`);
-    return createNoopTracker();
+    problem = error instanceof Error ? error.message : error;
   }
+  (deps.warn ?? console.warn)(`[usermetrics] tracking disabled: ${String(problem)}`);
+  return createNoopTracker();
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectEnvironment, resolveConfig } from './resolve-config';
+import { resolveConfig } from './resolve-config';
 
 describe('resolveConfig', () => {
   it('applies defaults', () => {
-    const r = resolveConfig({ endpoint: 'https://api.example.com/' }, 'app.example.com');
+    const r = resolveConfig({ endpoint: 'https://api.example.com/' });
     expect(r).toMatchObject({
       endpoint: 'https://api.example.com',
-      environment: 'production',
       respectDoNotTrack: true,
       flushIntervalMs: 5000,
       maxQueueBytes: 262144,
@@ -15,12 +14,14 @@ describe('resolveConfig', () => {
     });
   });
 
-  it('an explicit environment wins over detection; false turns features off', () => {
-    const r = resolveConfig(
-      { endpoint: 'https://api.example.com', environment: 'qa', webVitals: false, errors: false },
-      'localhost',
-    );
-    expect(r).toMatchObject({ environment: 'qa', vitalsSampleRate: undefined, errors: undefined });
+  it('accepts an environment; false turns features off', () => {
+    const r = resolveConfig({
+      endpoint: 'https://api.example.com',
+      environment: 'qa',
+      webVitals: false,
+      errors: false,
+    });
+    expect(r).toMatchObject({ vitalsSampleRate: undefined, errors: undefined });
   });
 
   it.each([
@@ -39,21 +40,6 @@ describe('resolveConfig', () => {
     [{ endpoint: 'https://a', transport: { maxQueueBytes: 10 } }],
     [{ endpoint: 'https://a', transport: 'x' }],
   ])('explains why %j is invalid', (config) => {
-    expect(typeof resolveConfig(config, undefined)).toBe('string');
-  });
-});
-
-describe('detectEnvironment', () => {
-  it.each([
-    ['localhost', 'development'],
-    ['127.0.0.1', 'development'],
-    ['myapp.local', 'development'],
-    ['staging.app.example', 'staging'],
-    ['app-staging.example.com', 'staging'],
-    ['app.example.com', 'production'],
-    ['stagecoach.example.com', 'production'],
-    [undefined, 'production'],
-  ])('%s → %s', (host, env) => {
-    expect(detectEnvironment(host)).toBe(env);
+    expect(typeof resolveConfig(config)).toBe('string');
   });
 });

@@ -12,7 +12,6 @@ import type {
 export interface ResolvedConfig {
   config: TrackerConfig;
   endpoint: string;
-  environment: string;
   respectDoNotTrack: boolean;
   flushIntervalMs: number;
   maxQueueBytes: number;
@@ -37,26 +36,13 @@ const isHttpUrl = (v: unknown): v is string => {
   }
 };
 
-/**
- * Environment from the page's host when the app did not say: localhost-like hosts are `development`,
- * `staging.`/`stage.`/`-staging` hosts are `staging`, everything else `production`.
- */
-export function detectEnvironment(hostname: string | undefined): string {
-  if (!hostname) return 'production';
-  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$|\.(local|localhost|test)$/.test(hostname)) {
-    return 'development';
-  }
-  if (/(^|[.-])(staging|stage|preprod)([.-]|$)/.test(hostname)) return 'staging';
-  return 'production';
-}
-
 const opt = (v: unknown, ok: (v: never) => unknown): boolean => v === undefined || !!ok(v as never);
 const list = (v: unknown, ok: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(ok);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /**
- * The first invalid field of `c` (with what is expected where the field's TSDoc is not enough), or
- * undefined when valid. Terse on purpose: these strings ship on the critical path.
+ * The first invalid field of `c`, or undefined when valid. Only the field's name (its TSDoc says what is
+ * expected) and a hint where the TSDoc cannot: these strings ship on the critical path.
  */
 function problem(
   c: TrackerConfig,
@@ -67,7 +53,7 @@ function problem(
     ? t
     : {};
   const checks: [unknown, string][] = [
-    [isHttpUrl(c.endpoint), 'endpoint (http(s) URL)'],
+    [isHttpUrl(c.endpoint), 'endpoint (absolute http(s) URL)'],
     [opt(c.environment, (v) => isString(v) && v), 'environment'],
     [opt(c.release, isString), 'release'],
     [opt(c.routes, (v) => typeof v === 'function' || list(v, isString)), 'routes'],
@@ -76,10 +62,7 @@ function problem(
       opt(c.propagateToOrigins, (v) => list(v, (o) => isString(o) || o instanceof RegExp)),
       'propagateToOrigins',
     ],
-    [
-      opt(c.umami, (u: UmamiOptions) => isObject(u) && isUuid(u.websiteId) && isHttpUrl(u.hostUrl)),
-      'umami (UUID websiteId, http(s) hostUrl)',
-    ],
+    [opt(c.umami, (u: UmamiOptions) => isObject(u) && isUuid(u.websiteId) && isHttpUrl(u.hostUrl)), 'umami'],
     [
       opt(
         c.replay,
@@ -90,19 +73,16 @@ function problem(
           isHttpUrl(r.ingestPoint) &&
           isRate(r.sampleRate),
       ),
-      'replay (projectKey, http(s) ingestPoint, sampleRate 0–1)',
+      'replay',
     ],
     [
       opt(c.webVitals, (v: WebVitalsOptions | false) => v === false || (isObject(v) && isRate(v.sampleRate))),
-      'webVitals.sampleRate (0–1)',
+      'webVitals',
     ],
     [opt(errors, isObject), 'errors'],
-    [
-      opt(errors?.maxPerSession, (m: number) => Number.isInteger(m) && m >= 0),
-      'errors.maxPerSession (integer ≥ 0)',
-    ],
+    [opt(errors?.maxPerSession, (m: number) => Number.isInteger(m) && m >= 0), 'errors.maxPerSession'],
     [isObject(t), 'transport'],
-    [typeof f === 'number' && f >= 0 && Number.isFinite(f), 'transport.flushIntervalMs (≥ 0)'],
+    [typeof f === 'number' && f >= 0 && Number.isFinite(f), 'transport.flushIntervalMs'],
     [typeof q === 'number' && q >= 1024, 'transport.maxQueueBytes (≥ 1024)'],
   ];
   return checks.find(([ok]) => !ok)?.[1];
@@ -112,7 +92,7 @@ function problem(
  * Validates the configuration. Returns the resolved config, or the first problem found as a sentence for
  * the single console warning.
  */
-export function resolveConfig(config: unknown, hostname: string | undefined): ResolvedConfig | string {
+export function resolveConfig(config: unknown): ResolvedConfig | string {
   if (!isObject(config)) return 'config must be an object';
   const c = config as unknown as TrackerConfig;
   const errors: ErrorsOptions | undefined = c.errors === false ? undefined : (c.errors ?? {});
@@ -123,7 +103,6 @@ export function resolveConfig(config: unknown, hostname: string | undefined): Re
   return {
     config: c,
     endpoint: c.endpoint.replace(/\/+$/, ''),
-    environment: c.environment ?? detectEnvironment(hostname),
     respectDoNotTrack: c.respectDoNotTrack !== false,
     flushIntervalMs,
     maxQueueBytes,

@@ -14,6 +14,7 @@ import { patchHistory } from '../umami/patch-history';
 import { createVitalsPipeline } from '../vitals/create-vitals-pipeline';
 import { pageUrl } from '../vitals/page-url';
 import { resolveRoute } from '../vitals/resolve-route';
+import { emptyStats } from './create-noop-tracker';
 import type { TrackerDeps } from './create-tracker';
 import { importFeatures } from './load-features';
 import type { ResolvedConfig } from './resolve-config';
@@ -39,14 +40,8 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const { window: w, navigator: nav, location } = env;
   const log = createDebugLogger(config.debug === true);
   const clock = deps.clock ?? systemClock;
-  const dropped: Record<DropReason, number> = {
-    queue_full: 0,
-    too_large: 0,
-    rejected: 0,
-    consent: 0,
-    sampled_out: 0,
-  };
-  const stats: TrackerStats = { sent: 0, dropped };
+  const stats: TrackerStats = emptyStats();
+  const { dropped } = stats;
   const drop = (reason: DropReason, count: number): void => {
     dropped[reason] += count;
   };
@@ -94,15 +89,8 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     flushIntervalMs: resolved.flushIntervalMs,
     userAgent,
     href: () => location.href,
-    page: (href) => {
-      let route = 'other';
-      try {
-        route = resolveRoute(config.routes, new URL(href));
-      } catch {
-        // keep 'other'
-      }
-      return { url: pageUrl(href), route };
-    },
+    // location.href always parses; a user route function that throws is handled by resolveRoute.
+    page: (href) => ({ url: pageUrl(href), route: resolveRoute(config.routes, new URL(href)) }),
     isClosed: () => stopping,
     onDrop: drop,
     onSent: sent,
@@ -144,7 +132,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     else if (pending.length < MAX_PENDING) pending.push(call);
     else {
       drop('queue_full', 1);
-      guard(log, 'features', () => call(undefined), undefined);
+      run(call); // features is still undefined here
     }
     if (now && pending) void load();
   };
@@ -169,14 +157,14 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     );
   };
 
-  guard(log, 'start.webVitals', startWebVitals, undefined);
-  if (resolved.errors?.captureGlobal) guard(log, 'start.errors', installHandlers, undefined);
+  guard(log, 'webVitals', startWebVitals, undefined);
+  if (resolved.errors?.captureGlobal) guard(log, 'errors', installHandlers, undefined);
   const origins = config.propagateToOrigins;
   if (origins && origins.length > 0) {
     const getSessionId = () => session.getId();
     guard(
       log,
-      'start.propagate',
+      'propagate',
       () => teardown.push(propagateSessionHeader({ window: w, origins, getSessionId, onError: log.report })),
       0,
     );
@@ -191,7 +179,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
       const href = location.href;
       withFeatures((f) => f?.navigated(href), false);
     };
-    guard(log, 'start.umami', () => teardown.push(patchHistory(w, onNavigate)), 0);
+    guard(log, 'history', () => teardown.push(patchHistory(w, onNavigate)), 0);
   }
   const wantsFeatures = !!(config.umami || config.replay || resolved.errors);
   teardown.push(
@@ -239,7 +227,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     setConsent: (partial) => guard(log, 'setConsent', () => consent.set(partial ?? {}), undefined),
     // Reads four booleans: nothing that can throw.
     getConsent: consent.get,
-    getSessionId: () => guard(log, 'getSessionId', () => session.getId(), ''),
+    getSessionId: () => guard(log, 'session', () => session.getId(), ''),
     getReplayUrl: () => features?.getReplayUrl(),
     getStats: () => ({ sent: stats.sent, dropped: { ...dropped } }),
     flush: () => flush().catch((e: unknown) => log.report('flush', e)),

@@ -120,7 +120,7 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
   const onHidden = (): void =>
     guard(
       log,
-      'flush.hidden',
+      'hide',
       () => {
         activate();
         void queue.flush(true);
@@ -133,7 +133,7 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
 
   return {
     start() {
-      guard(log, 'webVitals.subscribe', () => subscribeWebVitals(onVital), undefined);
+      guard(log, 'webVitals', () => subscribeWebVitals(onVital), undefined);
       // Ordering matters: on hide, web-vitals reports the final CLS/INP from its own `visibilitychange`
       // listener, and those reports must be queued before we flush. web-vitals listens on `window` in the
       // capture phase; we listen on `document` in the bubble phase. Capture listeners on `window` run
@@ -163,10 +163,9 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
 }
 
 function countServerRejections(body: string | undefined, total: number): number {
-  if (!body) return 0;
   try {
-    const n = (JSON.parse(body) as { metricsRejected?: unknown }).metricsRejected;
-    return typeof n === 'number' && n > 0 ? Math.min(n, total) : 0;
+    const n = Number((JSON.parse(body ?? '') as { metricsRejected?: unknown }).metricsRejected);
+    return n > 0 ? Math.min(n, total) : 0;
   } catch {
     return 0;
   }
