@@ -96,9 +96,22 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     onSent: sent,
   });
 
-  const load = (): Promise<void> =>
-    (loading ??= (deps.loadFeatures ?? importFeatures)()
+  // After load the work comes in separate idle tasks (vitals, import, start), so none is a long task;
+  // `lazy` marks that path. Anything that needs the features now calls load() and skips the wait.
+  let startNow: (() => void) | undefined;
+  const load = (lazy?: boolean): Promise<void> => {
+    startNow?.();
+    return (loading ??= (deps.loadFeatures ?? importFeatures)()
+      .then((m) =>
+        lazy
+          ? new Promise<typeof m>((resolve) => {
+              startNow = () => resolve(m);
+              teardown.push(afterLoadIdle(w, startNow));
+            })
+          : m,
+      )
       .then((m) => {
+        startNow = undefined;
         if (closed) return;
         features = m.startFeatures({
           resolved,
@@ -123,6 +136,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
         if (!features) drop('rejected', calls.length);
         for (const call of calls) run(call);
       }));
+  };
   const run = (call: (f: Features | undefined) => void): void =>
     guard(log, 'features', () => call(features), undefined);
   // Runs `call` on the features now, or once they are loaded (loading them at once when `now`).
@@ -134,7 +148,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
       drop('queue_full', 1);
       run(call); // features is still undefined here
     }
-    if (now && pending) void load();
+    if (now) void load();
   };
   const initialHref = location.href;
 
@@ -185,7 +199,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   teardown.push(
     afterLoadIdle(w, () => {
       vitals.activate();
-      if (wantsFeatures) void load();
+      if (wantsFeatures && !stopping) teardown.push(afterLoadIdle(w, () => void load(true)));
     }),
   );
 
@@ -224,7 +238,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
         : new Promise((resolve) =>
             withFeatures((f) => resolve(f ? f.trackError(error, context) : undefined), true),
           ),
-    setConsent: (partial) => guard(log, 'setConsent', () => consent.set(partial ?? {}), undefined),
+    setConsent: (partial) => guard(log, 'consent', () => consent.set(partial ?? {}), undefined),
     // Reads four booleans: nothing that can throw.
     getConsent: consent.get,
     getSessionId: () => guard(log, 'session', () => session.getId(), ''),

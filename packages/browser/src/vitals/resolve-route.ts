@@ -9,12 +9,11 @@ export function resolveRoute(routes: TrackerConfig['routes'], url: URL): string 
   if (typeof routes === 'function') {
     try {
       const route = routes(url);
-      return typeof route === 'string' && route.length > 0 && route.length <= STRING_LIMITS.route
-        ? route
-        : OTHER_ROUTE;
+      return typeof route === 'string' && route && route.length <= STRING_LIMITS.route ? route : OTHER_ROUTE;
     } catch {
       return OTHER_ROUTE;
     }
   }
-  return routes && routes.length > 0 ? matchRoute(url.pathname, routes) : OTHER_ROUTE;
+  // No patterns: matchRoute answers OTHER_ROUTE.
+  return matchRoute(url.pathname, routes ?? []);
 }

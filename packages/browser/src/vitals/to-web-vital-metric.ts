@@ -27,7 +27,7 @@ export function toWebVitalMetric(
 ): WebVitalMetric | undefined {
   if (!(WEB_VITAL_NAMES as readonly string[]).includes(report.name)) return undefined;
   const name = report.name as WebVitalName;
-  if (typeof report.value !== 'number' || !Number.isFinite(report.value)) return undefined;
+  if (!Number.isFinite(report.value)) return undefined; // false for non-numbers too
   if (!(WEB_VITAL_RATINGS as readonly string[]).includes(report.rating)) return undefined;
   // The catalog's caps (METRIC_CATALOG min/max) as core's LIMITS: importing the whole catalog would add
   // every Lambda metric's description to the browser bundle.
