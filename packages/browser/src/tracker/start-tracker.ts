@@ -101,7 +101,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   let startNow: (() => void) | undefined;
   const load = (lazy?: boolean): Promise<void> => {
     startNow?.();
-    return (loading ??= (deps.loadFeatures ?? importFeatures)()
+    loading ??= (deps.loadFeatures ?? importFeatures)()
       .then((m) =>
         lazy
           ? new Promise<typeof m>((resolve) => {
@@ -135,7 +135,8 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
         // Without the chunk (it failed to load) what was buffered is lost: count it.
         if (!features) drop('rejected', calls.length);
         for (const call of calls) run(call);
-      }));
+      });
+    return loading;
   };
   const run = (call: (f: Features | undefined) => void): void =>
     guard(log, 'features', () => call(features), undefined);
