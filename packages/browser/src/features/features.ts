@@ -41,9 +41,14 @@ export function startFeatures(ctx: FeaturesContext): Features {
     onSent: ctx.sent,
     log,
     isClosed: ctx.isClosed,
-    ownUrls: [resolved.endpoint, config.umami?.hostUrl, config.replay?.ingestPoint].filter(
-      (u): u is string => typeof u === 'string',
-    ),
+    // Full request URLs, not origins: with the ingestion API on the app's own origin, every stack frame
+    // would contain the bare endpoint and no unhandled error would ever be reported.
+    ownUrls: [
+      `${resolved.endpoint}/metrics/web-vitals`,
+      `${resolved.endpoint}/errors/report`,
+      config.umami && `${config.umami.hostUrl.replace(/\/+$/, '')}/api/send`,
+      config.replay && `${config.replay.ingestPoint.replace(/\/+$/, '')}/v1/web/`,
+    ].filter((u): u is string => typeof u === 'string'),
   });
 
   const umami: UmamiClient | undefined = config.umami

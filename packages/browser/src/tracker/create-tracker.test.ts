@@ -190,6 +190,21 @@ describe('errors', () => {
     ]);
   });
 
+  it('reports page errors whose stack runs through scripts on the endpoint origin (same-origin API)', async () => {
+    const tracker = track();
+    const sameOrigin = new TypeError('cart is undefined');
+    sameOrigin.stack = `TypeError: cart is undefined\n    at render (${ENDPOINT}/assets/index-abc.js:1:2)`;
+    window.dispatchEvent(new ErrorEvent('error', { error: sameOrigin, message: sameOrigin.message }));
+    const own = new Event('unhandledrejection') as Event & { reason?: unknown };
+    own.reason = new TypeError(`request to ${ENDPOINT}/metrics/web-vitals failed`);
+    window.dispatchEvent(own);
+    await tracker.flush();
+    // the app's error is reported even though its stack mentions the endpoint's origin; our own request's is not
+    expect(received.map((r) => (r.json as { error: { message: string } }).error.message)).toEqual([
+      'cart is undefined',
+    ]);
+  });
+
   it('ignores errors raised while it is building a report (re-entrancy guard)', async () => {
     const tracker = track();
     const nasty = new Error('outer');
