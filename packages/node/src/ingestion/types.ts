@@ -45,8 +45,11 @@ export type IngestionHandler = (
  * these methods (`error` is the `error` of an ERROR/WARN line, `context` the record's context).
  */
 export interface IngestionLogger {
+  /** An INFO line with optional context. */
   info(message: string, context?: Record<string, unknown>): void;
+  /** A WARN line; `error`, when given, becomes the line's `error`. */
   warn(message: string, error?: unknown, context?: Record<string, unknown>): void;
+  /** An ERROR line; `error`, when given, becomes the line's `error`. */
   error(message: string, error?: unknown, context?: Record<string, unknown>): void;
   /** When present, used to put `requestId` and `sessionId` on every line of one request (DESIGN §2). */
   child?(bindings: Record<string, unknown>): IngestionLogger;

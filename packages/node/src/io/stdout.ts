@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 
 /** Anything lines can be written to: `process.stdout`, a file stream, or a test's collector. */
 export interface LineSink {
+  /** Writes one complete, newline-terminated line. */
   write(line: string): void;
 }
 

@@ -38,10 +38,13 @@ export interface LoggerOptions {
  * logger.error('payment failed', err, { orderId: 'o-1' });
  */
 export interface Logger {
+  /** A DEBUG line; written only when the level is DEBUG (`LOG_LEVEL=DEBUG` or `level: 'DEBUG'`). */
   debug(message: string, context?: LogContext): void;
+  /** An INFO line. */
   info(message: string, context?: LogContext): void;
   /** A WARN line; pass an error first when there is one (`warn(msg, err, ctx)`). */
   warn(message: string, context?: LogContext): void;
+  /** A WARN line carrying the serialized, redacted error. */
   warn(message: string, error: unknown, context?: LogContext): void;
   /** An ERROR line carrying the serialized, redacted error (cause chain kept). */
   error(message: string, error?: unknown, context?: LogContext): void;

@@ -3,8 +3,11 @@ import type { Logger } from '../logger/types';
 
 /** The parts of the Lambda `Context` usermetrics reads (structurally compatible with `aws-lambda`'s type). */
 export interface LambdaContextLike {
+  /** Id of the invocation; becomes `requestId` in log lines. */
   awsRequestId?: string;
+  /** Name of the function; used when the `functionName` option and `AWS_LAMBDA_FUNCTION_NAME` are absent. */
   functionName?: string;
+  /** Milliseconds left before Lambda's timeout; the timeout warning is scheduled from it. */
   getRemainingTimeInMillis?: () => number;
 }
 
