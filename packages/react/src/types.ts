@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 
 /** Props of {@link TrackingProvider}: give it a `config` (it creates and owns the tracker) or a ready `tracker`. */
 export type TrackingProviderProps = {
+  /** The part of the app that can use {@link useTracking}; rendered at once, before the tracker starts. */
   children?: ReactNode;
 } & (
   | {
@@ -57,6 +58,7 @@ export interface ErrorBoundaryFallbackProps {
 
 /** Why an {@link ErrorBoundary} reset: `resetError()` was called, or one of `resetKeys` changed. */
 export interface ErrorBoundaryResetDetails {
+  /** `resetError` when the fallback called it, `resetKeys` when one of the keys changed. */
   reason: 'resetError' | 'resetKeys';
   /** The error that was being shown. */
   error: unknown;
@@ -64,6 +66,7 @@ export interface ErrorBoundaryResetDetails {
 
 /** Props of {@link ErrorBoundary}. */
 export interface ErrorBoundaryProps {
+  /** What the boundary protects. */
   children?: ReactNode;
   /**
    * What to render instead of the children after an error: an element or a render function.
@@ -80,6 +83,7 @@ export interface ErrorBoundaryProps {
 
 /** `errorInfo` as React 19 passes it to the root error callbacks. */
 export interface RootErrorInfo {
+  /** React's component stack of the error, when React has one. */
   componentStack?: string | undefined;
   /** The class component that caught the error (onCaughtError only). */
   errorBoundary?: unknown;
@@ -90,8 +94,11 @@ export type RootErrorCallback = (error: unknown, errorInfo: RootErrorInfo) => vo
 
 /** The three React 19 root error options, ready to spread into `createRoot(el, options)`. */
 export interface RootErrorHandlers {
+  /** Reports an error no boundary caught (`handled: false`). */
   onUncaughtError: RootErrorCallback;
+  /** Reports an error a boundary caught, unless an `ErrorBoundary` of this package already did. */
   onCaughtError: RootErrorCallback;
+  /** Reports an error React recovered from, e.g. a hydration mismatch (`extra.recoverable`). */
   onRecoverableError: RootErrorCallback;
 }
 
@@ -100,11 +107,20 @@ export interface RootErrorHandlers {
  * default logging, exactly as it would if you gave it to `createRoot` yourself.
  */
 export interface RootErrorHandlersOptions {
-  /** @default logs with console.error */
+  /**
+   * Runs after an uncaught error is reported, instead of the default logging.
+   * @default logs with console.error
+   */
   onUncaughtError?: RootErrorCallback;
-  /** @default logs with console.error */
+  /**
+   * Runs after a caught error is handled, instead of the default logging.
+   * @default logs with console.error
+   */
   onCaughtError?: RootErrorCallback;
-  /** @default logs with console.error */
+  /**
+   * Runs after a recoverable error is reported, instead of the default logging.
+   * @default logs with console.error
+   */
   onRecoverableError?: RootErrorCallback;
 }
 

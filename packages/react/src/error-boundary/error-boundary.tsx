@@ -47,6 +47,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   readonly [REPORTS_OWN_ERRORS] = true;
   override state: ErrorBoundaryState = { status: 'ok' };
 
+  /** React lifecycle: switches to the fallback for whatever was thrown (even `null`). */
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
     return {
       status: 'caught',
@@ -112,8 +113,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     this.setState({ status: 'ok' });
   }
 
+  /** Clears the error and renders the children again (what the fallback's `resetError` calls). */
   resetError = (): void => this.reset('resetError');
 
+  /** React lifecycle: the children, or the fallback while an error is shown. */
   override render(): ReactNode {
     const state = this.state;
     if (state.status === 'ok') return this.props.children;
