@@ -2,7 +2,7 @@ import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
 import { createErrorCapture } from '../errors/create-error-capture';
 import { guard } from '../internal/debug-logger';
 import { createReplay, type ReplayController } from '../replay/create-replay';
-import { createUmamiClient, type UmamiClient } from '../umami/create-umami';
+import { createUmamiClient, type UmamiClient, umamiSendUrl } from '../umami/create-umami';
 import { resolveRoute } from '../vitals/resolve-route';
 import type { Features, FeaturesContext } from './types';
 
@@ -18,9 +18,10 @@ export function startFeatures(ctx: FeaturesContext): Features {
   const doc = env.document;
   const cleanup: (() => void)[] = [];
   let replay: ReplayController | undefined;
+  const errorsUrl = `${resolved.endpoint}/errors/report`;
 
   const errors = createErrorCapture({
-    url: `${resolved.endpoint}/errors/report`,
+    url: errorsUrl,
     transport: ctx.transport,
     maxPerSession: resolved.errors?.maxPerSession ?? 0,
     isAllowed: () => consent.allows('errors'),
@@ -45,8 +46,8 @@ export function startFeatures(ctx: FeaturesContext): Features {
     // would contain the bare endpoint and no unhandled error would ever be reported.
     ownUrls: [
       `${resolved.endpoint}/metrics/web-vitals`,
-      `${resolved.endpoint}/errors/report`,
-      config.umami && `${config.umami.hostUrl.replace(/\/+$/, '')}/api/send`,
+      errorsUrl,
+      config.umami && umamiSendUrl(config.umami.hostUrl),
       config.replay && `${config.replay.ingestPoint.replace(/\/+$/, '')}/v1/web/`,
     ].filter((u): u is string => typeof u === 'string'),
   });

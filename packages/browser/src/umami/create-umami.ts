@@ -23,13 +23,18 @@ export interface UmamiClient {
   hasPageView(): boolean;
 }
 
+/** The URL Umami events are posted to: `{hostUrl}/api/send`. */
+export function umamiSendUrl(hostUrl: string): string {
+  return `${hostUrl.replace(/\/+$/, '')}/api/send`;
+}
+
 /**
  * Creates the Umami client. Referrer of the first view is `document.referrer`, then the previous view's
  * URL (what Umami's own script does for single-page apps).
  */
 export function createUmamiClient(deps: UmamiDeps): UmamiClient {
   const { window: w } = deps;
-  const endpoint = `${deps.options.hostUrl.replace(/\/+$/, '')}/api/send`;
+  const endpoint = umamiSendUrl(deps.options.hostUrl);
   let lastUrl: string | undefined;
   let viewed = false;
 
