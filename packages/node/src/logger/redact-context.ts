@@ -35,8 +35,11 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     switch (typeof value) {
       case 'string':
         return redactString(value, options);
+      case 'number':
+        // Large numbers may be card numbers: core decides (one implementation of that rule).
+        return value >= 1e12 ? redact(value, options) : value;
       case 'bigint':
-        return value.toString();
+        return redact(value, options);
       case 'function':
       case 'symbol':
         return undefined;
