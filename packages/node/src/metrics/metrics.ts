@@ -58,8 +58,11 @@ function currentBuffer(): UserMetricsBuffer {
 }
 
 /**
- * Custom metrics from handler code, written as CloudWatch EMF by aws-embedded-metrics (its Lambda, Agent
- * or Local environment, chosen by its usual `AWS_EMF_*` configuration).
+ * Custom metrics from handler code, written as CloudWatch EMF. In Lambda (aws-embedded-metrics' own
+ * environment detection: `AWS_EMF_ENVIRONMENT=Lambda`, or unset with `AWS_LAMBDA_FUNCTION_NAME` present),
+ * or when the wrapper has an explicit `stdout`, the documents are serialized by this package and written
+ * synchronously to stdout, and aws-embedded-metrics is never loaded. In any other environment (`Local`,
+ * `Agent`, `EC2`, `ECS`) aws-embedded-metrics is loaded on the first flush and its sink is used.
  * @example
  * import { metrics } from '@usermetrics/node';
  * metrics.add('CartValue', 42.5, 'None', { currency: 'EUR' });
@@ -81,9 +84,16 @@ export const metrics: Metrics = {
   },
 };
 
-/** The wrapper's end-of-invocation flush: a promise only when the invocation added metrics. @internal */
+/**
+ * The wrapper's end-of-invocation flush: a promise only when the invocation added metrics and they go
+ * through aws-embedded-metrics (outside Lambda); in Lambda the write is synchronous. Never rejects. @internal
+ */
 export function flushInvocationMetrics(store: StoreWithMetrics): Promise<void> | undefined {
   const buffer = store.userMetrics;
-  if (buffer === undefined || buffer.loggers.size === 0) return undefined;
-  return flushBuffer(buffer).catch(() => undefined);
+  if (buffer === undefined || buffer.records.size === 0) return undefined;
+  try {
+    return flushBuffer(buffer);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,43 +1,65 @@
 import { LIMITS } from '@usermetrics/core';
-import { createMetricsLogger, MetricsLogger, Unit } from 'aws-embedded-metrics';
-import { LogSerializer } from 'aws-embedded-metrics/lib/serializers/LogSerializer.js';
-import type { LineSink } from '../io/stdout';
+import { EMF_UNITS } from '../emf/types';
+import { defaultStdout, type LineSink } from '../io/stdout';
+import { emitDirect, emitThroughLibrary, resolveEmitter } from './emit-user-metrics';
 
 /** Where one buffer's metrics go and which dimensions they get by default. */
 export interface UserMetricsConfig {
   namespace: string;
   /** Used when `metrics.add` is called without dimensions. */
   defaultDimensions: Record<string, string>;
-  /** When set, documents are written here instead of aws-embedded-metrics' own environment sink. */
+  /** When set, documents are written here instead of the environment's own destination. */
   stdout?: LineSink;
 }
 
-/** Per-invocation (or process-wide, outside invocations) collection of user metrics. @internal */
+/** The samples of one metric name within one dimension record. @internal */
+export interface BufferedMetric {
+  /** The unit of the first sample wins, as in aws-embedded-metrics. */
+  unit: string;
+  values: number[];
+}
+
+/** Everything buffered for one distinct dimension record: what one EMF document (or one split) carries. */
+export interface BufferedRecord {
+  /** ≤ 30 keys, sorted. */
+  dimensions: Record<string, string>;
+  metrics: Map<string, BufferedMetric>;
+  /** Epoch ms of the record's first sample (aws-embedded-metrics stamps a context when it is created). */
+  timestamp: number;
+}
+
+/** Per-invocation (or process-wide, outside invocations) collection of user metrics, as plain data. @internal */
 export interface UserMetricsBuffer {
   readonly config: UserMetricsConfig;
   /** Written as properties (not dimensions) on every document, for correlation with the log lines. */
   readonly properties: Record<string, string>;
-  /** One aws-embedded-metrics logger per distinct dimension record. */
-  readonly loggers: Map<string, MetricsLogger>;
+  /** One entry per distinct dimension record, keyed by its JSON. */
+  readonly records: Map<string, BufferedRecord>;
   adds: number;
 }
 
 /** Calls of `metrics.add` kept per buffer; a runaway loop must not eat the function's memory. */
 export const MAX_ADDS_PER_BUFFER = 10_000;
-const UNITS: ReadonlySet<string> = new Set(Object.values(Unit));
+const UNITS: ReadonlySet<string> = new Set(EMF_UNITS);
+const MAX_NAME = 255;
 const MAX_DIMENSION_VALUE = 1024;
+// The rules aws-embedded-metrics' validator enforces (it throws on the rest): samples it would refuse are
+// refused here up front, so both output paths keep exactly the same samples.
+const MAX_DIMENSION_KEY = 250;
+const ASCII = /^[\x00-\x7F]+$/;
+const VALID_NAMESPACE = /^(?=.*\S)[a-zA-Z0-9 ._#:/-]+$/;
 
 export function createBuffer(
   config: UserMetricsConfig,
   properties: Record<string, string> = {},
 ): UserMetricsBuffer {
-  return { config, properties, loggers: new Map(), adds: 0 };
+  return { config, properties, records: new Map(), adds: 0 };
 }
 
 /**
- * Adds one sample. Each distinct dimension record gets its own aws-embedded-metrics `MetricsLogger`
- * (a document carries one set of dimension values); a record over 30 keys is cut into 30-key records, each
- * receiving the sample, so every document stays within the EMF limit. Returns false when nothing was added.
+ * Adds one sample as plain data. Each distinct dimension record collects its own metrics (a document
+ * carries one set of dimension values); a record over 30 keys is cut into 30-key records, each receiving
+ * the sample, so every document stays within the EMF limit. Returns false when nothing was added.
  */
 export function addToBuffer(
   buffer: UserMetricsBuffer,
@@ -46,49 +68,101 @@ export function addToBuffer(
   unit: unknown,
   dimensions: Record<string, unknown> | undefined,
 ): boolean {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 255) return false;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (buffer.adds >= MAX_ADDS_PER_BUFFER) return false;
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME || name.trim() === '')
+    return false;
+  if (name === '_aws') return false;
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+    return false;
+  if (buffer.adds >= MAX_ADDS_PER_BUFFER || !isNamespace(buffer.config.namespace)) return false;
+  const record = cleanDimensions(dimensions ?? buffer.config.defaultDimensions);
+  // A metric named like one of its dimension keys would overwrite the dimension value in the document.
+  if (record === undefined || Object.hasOwn(record, name)) return false;
   buffer.adds++;
-  const safeUnit = typeof unit === 'string' && UNITS.has(unit) ? unit : Unit.None;
-  for (const record of splitRecord(cleanDimensions(dimensions ?? buffer.config.defaultDimensions))) {
-    const key = JSON.stringify(record);
-    let logger = buffer.loggers.get(key);
-    if (logger === undefined) {
-      logger = newLogger(buffer.config);
-      logger.setDimensions(record);
-      for (const [k, v] of Object.entries(buffer.properties)) if (!(k in record)) logger.setProperty(k, v);
-      buffer.loggers.set(key, logger);
+  const safeUnit = typeof unit === 'string' && UNITS.has(unit) ? unit : 'None';
+  for (const part of splitRecord(record)) {
+    const key = JSON.stringify(part);
+    let entry = buffer.records.get(key);
+    if (entry === undefined) {
+      entry = { dimensions: part, metrics: new Map(), timestamp: Date.now() };
+      buffer.records.set(key, entry);
     }
-    logger.putMetric(name, value, safeUnit);
+    const metric = entry.metrics.get(name);
+    if (metric === undefined) entry.metrics.set(name, { unit: safeUnit, values: [value] });
+    else metric.values.push(value);
   }
   return true;
 }
 
-/** Writes every buffered metric (aws-embedded-metrics splits > 100 metrics per document) and empties it. */
-export async function flushBuffer(buffer: UserMetricsBuffer): Promise<void> {
-  const loggers = [...buffer.loggers.values()];
-  buffer.loggers.clear();
+/**
+ * Writes every buffered metric and empties the buffer. In Lambda (or with an explicit `stdout`) the
+ * documents are serialized here and written synchronously, so the result is `undefined`; in any other
+ * aws-embedded-metrics environment the library is loaded on first use and the returned promise settles
+ * when it has flushed. Never rejects.
+ */
+export function flushBuffer(buffer: UserMetricsBuffer): Promise<void> | undefined {
+  const records = [...buffer.records.values()];
+  buffer.records.clear();
   buffer.adds = 0;
-  await Promise.all(loggers.map((l) => l.flush().catch(() => undefined)));
+  if (records.length === 0) return undefined;
+  const { config, properties } = buffer;
+  const emitter = config.stdout ? 'stdout' : resolveEmitter(process.env);
+  if (emitter === 'library') return emitThroughLibrary(config.namespace, properties, records);
+  emitDirect(
+    config.namespace,
+    emitter === 'lambda' ? { ...properties, ...lambdaProperties(properties) } : properties,
+    records,
+    config.stdout ?? defaultStdout(),
+  );
+  return undefined;
 }
 
-function newLogger(config: UserMetricsConfig): MetricsLogger {
-  const logger = config.stdout ? new MetricsLogger(environmentFor(config.stdout)) : createMetricsLogger();
-  logger.setNamespace(config.namespace);
-  return logger;
+/**
+ * The properties aws-embedded-metrics' Lambda environment adds to every document (its `configureContext`),
+ * so that moving the Lambda path off the library changes nothing in the output.
+ */
+function lambdaProperties(existing: Record<string, string>): Record<string, string> {
+  const env = process.env;
+  const out: Record<string, string> = {};
+  const put = (key: string, value: string | undefined) => {
+    if (value && !Object.hasOwn(existing, key)) out[key] = value;
+  };
+  put('executionEnvironment', env.AWS_EXECUTION_ENV);
+  put('memorySize', env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
+  put('functionVersion', env.AWS_LAMBDA_FUNCTION_VERSION);
+  put('logStreamId', env.AWS_LAMBDA_LOG_STREAM_NAME);
+  const trace = env._X_AMZN_TRACE_ID;
+  if (trace?.includes('Sampled=1')) put('traceId', trace);
+  return out;
 }
 
-function cleanDimensions(dimensions: Record<string, unknown>): Record<string, string> {
+function isNamespace(namespace: string): boolean {
+  return namespace.length <= MAX_NAME && VALID_NAMESPACE.test(namespace);
+}
+
+/** Valid pairs, keys sorted; `undefined` when a pair is one aws-embedded-metrics would refuse. */
+function cleanDimensions(dimensions: Record<string, unknown>): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   if (dimensions === null || typeof dimensions !== 'object') return out;
   for (const key of Object.keys(dimensions).sort()) {
     const v = dimensions[key];
-    if (key.length > 0 && key.length <= 255 && key !== '_aws' && typeof v === 'string' && v.length > 0) {
-      out[key] = v.length > MAX_DIMENSION_VALUE ? v.slice(0, MAX_DIMENSION_VALUE) : v;
+    if (key.length > 0 && key.length <= MAX_NAME && key !== '_aws' && typeof v === 'string' && v.length > 0) {
+      const value = v.length > MAX_DIMENSION_VALUE ? v.slice(0, MAX_DIMENSION_VALUE) : v;
+      if (!isDimensionPair(key, value)) return undefined;
+      out[key] = value;
     }
   }
   return out;
+}
+
+function isDimensionPair(key: string, value: string): boolean {
+  return (
+    key.length <= MAX_DIMENSION_KEY &&
+    !key.startsWith(':') &&
+    key.trim() !== '' &&
+    value.trim() !== '' &&
+    ASCII.test(key) &&
+    ASCII.test(value)
+  );
 }
 
 function splitRecord(record: Record<string, string>): Record<string, string>[] {
@@ -99,33 +173,4 @@ function splitRecord(record: Record<string, string>): Record<string, string>[] {
     out.push(Object.fromEntries(entries.slice(i, i + LIMITS.emfMaxDimensions)));
   }
   return out;
-}
-
-type Environment = Awaited<ReturnType<ConstructorParameters<typeof MetricsLogger>[0]>>;
-const environments = new WeakMap<LineSink, () => Promise<Environment>>();
-
-/** An aws-embedded-metrics environment whose sink is the given stdout, serialized by its own LogSerializer. */
-function environmentFor(stdout: LineSink): () => Promise<Environment> {
-  let resolve = environments.get(stdout);
-  if (resolve === undefined) {
-    const serializer = new LogSerializer();
-    const env = {
-      probe: async () => true,
-      getName: () => 'usermetrics',
-      getType: () => 'AWS::Lambda::Function',
-      getLogGroupName: () => '',
-      configureContext: () => {},
-      getSink: () => ({
-        name: 'UsermetricsSink',
-        accept: async (context: Parameters<LogSerializer['serialize']>[0]) => {
-          const docs = serializer.serialize(context);
-          if (docs.length > 0) stdout.write(docs.join('\n') + '\n');
-        },
-      }),
-    } as unknown as Environment;
-    const promise = Promise.resolve(env);
-    resolve = () => promise;
-    environments.set(stdout, resolve);
-  }
-  return resolve;
 }

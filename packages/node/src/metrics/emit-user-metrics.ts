@@ -1,0 +1,102 @@
+import type { MetricsLogger, Unit } from 'aws-embedded-metrics';
+import { serializeEmf } from '../emf/serialize-emf';
+import type { LineSink } from '../io/stdout';
+import type { BufferedRecord } from './user-metrics-buffer';
+
+/** How user metrics leave the process: our own serializer on stdout, or aws-embedded-metrics' sink. */
+export type Emitter = 'lambda' | 'library';
+
+// Environments for which aws-embedded-metrics does not use the Lambda console sink.
+const LIBRARY_ENVIRONMENTS: ReadonlySet<string> = new Set(['Local', 'Agent', 'EC2', 'ECS']);
+
+/**
+ * Mirrors aws-embedded-metrics' environment resolution (EnvironmentDetector): a valid `AWS_EMF_ENVIRONMENT`
+ * override wins; anything else (unset, empty, `Unknown`, a typo) falls back to discovery, whose first
+ * probe is Lambda (`AWS_LAMBDA_FUNCTION_NAME` set). Only the Lambda answer can be served without the
+ * library, because its sink is plain stdout; Agent/EC2/ECS/Local keep the library's own sinks.
+ */
+export function resolveEmitter(env: NodeJS.ProcessEnv): Emitter {
+  const override = env.AWS_EMF_ENVIRONMENT;
+  if (override === 'Lambda') return 'lambda';
+  if (override !== undefined && LIBRARY_ENVIRONMENTS.has(override)) return 'library';
+  return env.AWS_LAMBDA_FUNCTION_NAME ? 'lambda' : 'library';
+}
+
+/**
+ * Serializes every record with the package's EMF serializer (which splits at 100 metrics / 100 values)
+ * and writes all documents in one synchronous write. Never throws.
+ */
+export function emitDirect(
+  namespace: string,
+  properties: Record<string, string>,
+  records: readonly BufferedRecord[],
+  out: LineSink,
+): void {
+  try {
+    let text = '';
+    for (const record of records) {
+      const metrics = [];
+      for (const [name, m] of record.metrics) {
+        metrics.push({ name, unit: m.unit, value: m.values.length === 1 ? (m.values[0] as number) : m.values });
+      }
+      for (const doc of serializeEmf({
+        namespace,
+        dimensionSets: [Object.keys(record.dimensions)],
+        dimensions: record.dimensions,
+        metrics,
+        properties,
+        timestamp: record.timestamp,
+      }))
+        text += doc;
+    }
+    if (text !== '') out.write(text);
+  } catch {
+    // A failing stdout must not break the host; these samples are lost, the handler carries on.
+  }
+}
+
+/**
+ * One aws-embedded-metrics logger per record, filled exactly as the buffer's samples were added (one
+ * `putMetric` per value). Shared by the library path and its conformance test. @internal
+ */
+export function toMetricsLoggers(
+  newLogger: () => MetricsLogger,
+  namespace: string,
+  properties: Record<string, string>,
+  records: readonly BufferedRecord[],
+): MetricsLogger[] {
+  const loggers: MetricsLogger[] = [];
+  for (const record of records) {
+    try {
+      const logger = newLogger();
+      logger.setNamespace(namespace);
+      logger.setDimensions(record.dimensions);
+      for (const [k, v] of Object.entries(properties)) if (!(k in record.dimensions)) logger.setProperty(k, v);
+      for (const [name, m] of record.metrics)
+        for (const v of m.values) logger.putMetric(name, v, m.unit as Unit);
+      loggers.push(logger);
+    } catch {
+      // The buffer only keeps samples the library accepts; this guards against its future rules.
+    }
+  }
+  return loggers;
+}
+
+/**
+ * Loads aws-embedded-metrics on first use (a dynamic import: bundlers keep it out of the import-time
+ * evaluation, so functions running in Lambda never pay for it) and flushes through its configured
+ * environment. Never rejects.
+ */
+export async function emitThroughLibrary(
+  namespace: string,
+  properties: Record<string, string>,
+  records: readonly BufferedRecord[],
+): Promise<void> {
+  try {
+    const lib = await import('aws-embedded-metrics');
+    const loggers = toMetricsLoggers(() => lib.createMetricsLogger(), namespace, properties, records);
+    await Promise.all(loggers.map((l) => l.flush().catch(() => undefined)));
+  } catch {
+    // Flushing is best effort: a broken sink must not reach the host.
+  }
+}
