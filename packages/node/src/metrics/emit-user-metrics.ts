@@ -37,7 +37,11 @@ export function emitDirect(
     for (const record of records) {
       const metrics = [];
       for (const [name, m] of record.metrics) {
-        metrics.push({ name, unit: m.unit, value: m.values.length === 1 ? (m.values[0] as number) : m.values });
+        metrics.push({
+          name,
+          unit: m.unit,
+          value: m.values.length === 1 ? (m.values[0] as number) : m.values,
+        });
       }
       for (const doc of serializeEmf({
         namespace,
@@ -71,7 +75,8 @@ export function toMetricsLoggers(
       const logger = newLogger();
       logger.setNamespace(namespace);
       logger.setDimensions(record.dimensions);
-      for (const [k, v] of Object.entries(properties)) if (!(k in record.dimensions)) logger.setProperty(k, v);
+      for (const [k, v] of Object.entries(properties))
+        if (!(k in record.dimensions)) logger.setProperty(k, v);
       for (const [name, m] of record.metrics)
         for (const v of m.values) logger.putMetric(name, v, m.unit as Unit);
       loggers.push(logger);
