@@ -119,8 +119,8 @@ function extracted(
     (head._aws as Json['_aws']).CloudWatchMetrics = [{ ...directive, Metrics: [] }];
     for (const m of directive?.Metrics ?? []) delete head[m.Name];
     const key = canonical(head);
-    let metrics = groups.get(key);
-    if (metrics === undefined) groups.set(key, (metrics = new Map()));
+    const metrics = groups.get(key) ?? new Map<string, { unit: string | undefined; values: number[] }>();
+    groups.set(key, metrics);
     for (const m of directive?.Metrics ?? []) {
       const v = doc[m.Name] as number | number[];
       const entry = metrics.get(m.Name) ?? { unit: m.Unit, values: [] };

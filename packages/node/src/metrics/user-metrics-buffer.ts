@@ -46,7 +46,7 @@ const MAX_DIMENSION_VALUE = 1024;
 // The rules aws-embedded-metrics' validator enforces (it throws on the rest): samples it would refuse are
 // refused here up front, so both output paths keep exactly the same samples.
 const MAX_DIMENSION_KEY = 250;
-const ASCII = /^[\x00-\x7F]+$/;
+const ASCII = /^\p{ASCII}+$/u;
 const VALID_NAMESPACE = /^(?=.*\S)[a-zA-Z0-9 ._#:/-]+$/;
 
 export function createBuffer(
