@@ -10,7 +10,9 @@ export default defineConfig({
   // that Next.js / RSC need; esbuild's own tree-shaking is enough for a package this small.
   treeshake: false,
   target: 'es2022',
-  platform: 'browser',
+  // 'neutral', not 'browser': esbuild would otherwise bake `process.env.NODE_ENV` into dist as "development" (this build
+  // is not minified), keeping dev warnings in every app; left as is, the app's bundler decides (see dev-warning.ts).
+  platform: 'neutral',
   // The router entry imports the main entry by package name so both share one React context (in CJS too).
   external: ['@usermetrics/react'],
   banner: { js: "'use client';" },

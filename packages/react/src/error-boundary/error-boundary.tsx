@@ -1,4 +1,3 @@
-import type { Tracker } from '@usermetrics/browser';
 import { Component, type ContextType, type ReactNode } from 'react';
 import { NO_PROVIDER, rethrowAsync, warnOnce } from '../internal/dev-warning';
 import { markReported, REPORTS_OWN_ERRORS } from '../internal/reported-errors';
@@ -6,18 +5,18 @@ import { TrackingContext } from '../provider/tracking-context';
 import type { ErrorBoundaryProps, ErrorBoundaryResetDetails } from '../types';
 import { FallbackGuard } from './fallback-guard';
 
-// A discriminated union, because `null` and `undefined` can be thrown too: "no error" cannot be `error === null`.
-type ErrorBoundaryState =
-  | { status: 'ok' }
-  | {
-      status: 'caught';
-      error: unknown;
-      componentStack: string;
-      errorId: string | undefined;
-      replayUrl: string | undefined;
-      /** Tells a late errorId which incident it belongs to, so a reset boundary ignores it. */
-      incident: number;
-    };
+/**
+ * `incident` is 0 while the children render, else the number of the error shown (a late errorId is only applied
+ * to the incident it belongs to). Not "no error" as `error === undefined`: `undefined` and `null` can be thrown.
+ * Updates rely on `setState` merging, so each one names only what changes.
+ */
+interface ErrorBoundaryState {
+  incident: number;
+  error?: unknown;
+  componentStack?: string;
+  errorId?: string | undefined;
+  replayUrl?: string | undefined;
+}
 
 let incidents = 0;
 
@@ -45,47 +44,36 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   declare context: ContextType<typeof TrackingContext>;
   /** Lets `rootErrorHandlers` know this boundary reports what it catches. */
   readonly [REPORTS_OWN_ERRORS] = true;
-  override state: ErrorBoundaryState = { status: 'ok' };
+  override state: ErrorBoundaryState = { incident: 0 };
 
   /** React lifecycle: switches to the fallback for whatever was thrown (even `null`). */
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
-    return {
-      status: 'caught',
-      error,
-      componentStack: '',
-      errorId: undefined,
-      replayUrl: undefined,
-      incident: ++incidents,
-    };
-  }
-
-  private get tracker(): Tracker | undefined {
-    if (!this.context) warnOnce(NO_PROVIDER);
-    return this.context?.tracker;
+    // Clears what an earlier incident left: the first fallback render must not show its errorId.
+    return { incident: ++incidents, error, componentStack: '', errorId: undefined, replayUrl: undefined };
   }
 
   override componentDidCatch(error: unknown, info: { componentStack?: string | null }): void {
     const componentStack = info.componentStack ?? '';
-    // getDerivedStateFromError has already switched the state to 'caught' and numbered the incident.
-    const { incident } = this.state as Extract<ErrorBoundaryState, { status: 'caught' }>;
-    const tracker = this.tracker;
+    // getDerivedStateFromError has already switched to the fallback and numbered the incident.
+    const { incident } = this.state;
+    const tracker = this.context?.tracker;
+    if (!tracker && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warnOnce(NO_PROVIDER);
+    }
     let replayUrl: string | undefined;
-    let report: Promise<string | undefined> = Promise.resolve(undefined);
+    let report: Promise<string | undefined> | undefined;
     markReported(error);
     try {
+      report = tracker?.trackError(error, { componentStack, handled: true });
       replayUrl = tracker?.getReplayUrl();
-      if (tracker) report = Promise.resolve(tracker.trackError(error, { componentStack, handled: true }));
     } catch {
       // A broken tracker must not cost the user the fallback.
     }
-    this.setState({ status: 'caught', error, componentStack, errorId: undefined, replayUrl, incident });
-    report
+    this.setState({ componentStack, replayUrl });
+    Promise.resolve(report)
       .catch(() => undefined)
       .then((errorId) => {
-        const state = this.state;
-        if (errorId !== undefined && state.status === 'caught' && state.incident === incident) {
-          this.setState({ ...state, errorId });
-        }
+        if (errorId !== undefined && this.state.incident === incident) this.setState({ errorId });
         try {
           this.props.onError?.(error, componentStack, errorId);
         } catch (callbackError) {
@@ -97,20 +85,16 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override componentDidUpdate(prevProps: ErrorBoundaryProps, prevState: ErrorBoundaryState): void {
     // Only a boundary that was already showing its fallback resets: the update that caught the error may
     // itself carry the key change.
-    if (
-      this.state.status === 'caught' &&
-      prevState.status === 'caught' &&
-      keysChanged(prevProps.resetKeys, this.props.resetKeys)
-    ) {
+    if (this.state.incident && prevState.incident && keysChanged(prevProps.resetKeys, this.props.resetKeys)) {
       this.reset('resetKeys');
     }
   }
 
   private reset(reason: ErrorBoundaryResetDetails['reason']): void {
-    const state = this.state;
-    if (state.status !== 'caught') return;
-    this.props.onReset?.({ reason, error: state.error });
-    this.setState({ status: 'ok' });
+    const { incident, error } = this.state;
+    if (!incident) return;
+    this.props.onReset?.({ reason, error });
+    this.setState({ incident: 0, error: undefined }); // do not keep the error alive
   }
 
   /** Clears the error and renders the children again (what the fallback's `resetError` calls). */
@@ -118,19 +102,13 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   /** React lifecycle: the children, or the fallback while an error is shown. */
   override render(): ReactNode {
-    const state = this.state;
-    if (state.status === 'ok') return this.props.children;
+    const { incident, error, componentStack = '', errorId, replayUrl } = this.state;
+    if (!incident) return this.props.children;
     const { fallback } = this.props;
     const render = (): ReactNode =>
       typeof fallback === 'function'
-        ? fallback({
-            error: state.error,
-            componentStack: state.componentStack,
-            resetError: this.resetError,
-            errorId: state.errorId,
-            replayUrl: state.replayUrl,
-          })
+        ? fallback({ error, componentStack, resetError: this.resetError, errorId, replayUrl })
         : (fallback ?? null);
-    return <FallbackGuard render={render} original={state.error} tracker={this.context?.tracker} />;
+    return <FallbackGuard render={render} original={error} tracker={this.context?.tracker} />;
   }
 }

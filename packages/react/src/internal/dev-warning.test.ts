@@ -1,32 +1,14 @@
+// @vitest-environment node
+
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isDevelopment, rethrowAsync, warnOnce } from './dev-warning';
+import tsupConfig from '../../tsup.config';
+import { NO_PROVIDER, rethrowAsync, warnOnce } from './dev-warning';
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.unstubAllEnvs();
   vi.useRealTimers();
-});
-
-describe('isDevelopment', () => {
-  it('follows NODE_ENV', () => {
-    vi.stubEnv('NODE_ENV', 'development');
-    expect(isDevelopment()).toBe(true);
-    vi.stubEnv('NODE_ENV', 'production');
-    expect(isDevelopment()).toBe(false);
-  });
-
-  it('is false, and does not throw, where `process` does not exist', () => {
-    const saved = globalThis.process;
-    vi.stubEnv('NODE_ENV', 'development');
-    expect(isDevelopment()).toBe(true); // positive control
-    try {
-      // @ts-expect-error simulating a browser without a bundler-defined process
-      globalThis.process = undefined;
-      expect(isDevelopment()).toBe(false);
-    } finally {
-      globalThis.process = saved;
-    }
-  });
 });
 
 describe('warnOnce', () => {
@@ -55,4 +37,53 @@ describe('rethrowAsync', () => {
     }
     expect(thrown).toBe(original);
   });
+});
+
+const ROUTER_WARNING = 'needs a react-router router';
+const external = ['react', 'react/jsx-runtime', 'react-router', '@usermetrics/browser', '@usermetrics/react'];
+const { platform, target } = tsupConfig as { platform: 'neutral'; target: string };
+
+/** Builds an entry as tsup does (same platform and target, not minified): what the package ships. */
+async function shipped(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL(`../${entry}`, import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform,
+    target,
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Bundles shipped code the way an app's bundler does for `mode` (Vite, webpack and Next.js define NODE_ENV). */
+async function appBundle(code: string, mode: 'production' | 'development'): Promise<string> {
+  const result = await build({
+    stdin: { contents: code, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    external,
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe('development warnings in builds', () => {
+  it('ship unresolved, so the app decides: production bundles drop them, development bundles keep them', async () => {
+    for (const [entry, message] of [
+      ['index.ts', NO_PROVIDER],
+      ['router.ts', ROUTER_WARNING],
+    ] as const) {
+      const code = await shipped(entry);
+      expect(code, entry).toContain('process.env.NODE_ENV');
+      // Positive control: the message is in the development bundle, so its absence below is real.
+      expect(await appBundle(code, 'development'), entry).toContain(message);
+      expect(await appBundle(code, 'production'), entry).not.toContain(message);
+    }
+  }, 60_000);
 });

@@ -6,21 +6,18 @@ const reported = new WeakSet<object>();
 /** Marks an instance as "reports its own errors" so `onCaughtError` can skip them; works across bundle copies. */
 export const REPORTS_OWN_ERRORS: unique symbol = Symbol.for('usermetrics.react.reportsOwnErrors') as never;
 
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 /** Remembers that `error` went to the tracker. */
 export function markReported(error: unknown): void {
-  if (isObject(error)) reported.add(error);
+  // `Object(x) === x` holds for objects and functions only: WeakSet#add would throw on a primitive.
+  if (Object(error) === error) reported.add(error as object);
 }
 
-/** Whether `error` already went to the tracker (always false for primitives). */
+/** Whether `error` already went to the tracker (always false for primitives: WeakSet#has accepts anything). */
 export function wasReported(error: unknown): boolean {
-  return isObject(error) && reported.has(error);
+  return reported.has(error as object);
 }
 
 /** Whether a React error boundary instance is one of ours, which reports what it catches itself. */
 export function isReportingBoundary(boundary: unknown): boolean {
-  return isObject(boundary) && (boundary as { [REPORTS_OWN_ERRORS]?: boolean })[REPORTS_OWN_ERRORS] === true;
+  return (boundary as { [REPORTS_OWN_ERRORS]?: boolean } | null | undefined)?.[REPORTS_OWN_ERRORS] === true;
 }

@@ -1,4 +1,4 @@
-import type { ConsentState, Tracker } from '@usermetrics/browser';
+import type { Tracker } from '@usermetrics/browser';
 import { createNoopTracker } from '@usermetrics/browser';
 
 // Children's passive effects run before their provider's, so the first page view or a first-render error
@@ -13,73 +13,69 @@ export interface TrackerHandle extends Tracker {
   release(): void;
 }
 
+// Methods that wait for the tracker (calls children make in their mount effects) and ones that read the current one.
+const QUEUED = ['trackPageView', 'trackEvent', 'setConsent'] as const;
+const FORWARDED = ['getConsent', 'getSessionId', 'getReplayUrl', 'getStats', 'flush', 'shutdown'] as const;
+
 export function createTrackerHandle(): TrackerHandle {
   const noop = createNoopTracker();
+  // undefined: not started yet, calls wait. `noop`: the owner is gone for good, calls settle on the no-op instead
+  // of waiting for a tracker that never comes.
   let live: Tracker | undefined;
   let pending: Array<(tracker: Tracker) => void> = [];
   let generation = 0;
-  // After the owner is gone for good, calls settle on the no-op instead of waiting for a tracker that never comes.
-  let closed = false;
 
   const current = (): Tracker => live ?? noop;
   const enqueue = (call: (tracker: Tracker) => void): boolean => {
-    if (live || closed) {
-      call(current());
-      return true;
-    }
-    if (pending.length >= MAX_PENDING) return false;
-    pending.push(call);
+    if (live) call(live);
+    else if (pending.length < MAX_PENDING) pending.push(call);
+    else return false;
     return true;
   };
-  const drain = (tracker: Tracker): void => {
-    const calls = pending;
-    pending = [];
-    for (const call of calls) {
-      try {
-        call(tracker);
-      } catch {
-        // A Tracker never throws by contract; one faulty call must not drop the calls queued after it.
-      }
-    }
-  };
 
-  return {
+  const handle = {
     get isNoop() {
       return current().isNoop;
     },
-    trackPageView: (url, options) => void enqueue((t) => t.trackPageView(url, options)),
-    trackEvent: (name, data) => void enqueue((t) => t.trackEvent(name, data)),
     trackError: (error, context) =>
       new Promise((resolve) => {
         const queued = enqueue((t) => t.trackError(error, context).then(resolve, () => resolve(undefined)));
         if (!queued) resolve(undefined);
       }),
-    setConsent: (consent) => void enqueue((t) => t.setConsent(consent)),
-    getConsent: (): ConsentState => current().getConsent(),
-    getSessionId: () => current().getSessionId(),
-    getReplayUrl: () => current().getReplayUrl(),
-    getStats: () => current().getStats(),
-    flush: () => current().flush(),
-    shutdown: () => current().shutdown(),
     acquire(create) {
       generation++;
-      closed = false;
-      if (live) return false;
+      if (live && live !== noop) return false;
       live = create();
-      drain(live);
+      // Only calls made before the first acquire wait: from then on `live` is set and calls go straight to it.
+      const calls = pending;
+      pending = [];
+      for (const call of calls) {
+        try {
+          call(live);
+        } catch {
+          // A Tracker never throws by contract; one faulty call must not drop the calls queued after it.
+        }
+      }
       return true;
     },
     release() {
       const mine = ++generation;
       queueMicrotask(() => {
-        if (mine !== generation || !live) return;
+        if (mine !== generation || !live || live === noop) return;
         const tracker = live;
-        live = undefined;
-        closed = true;
-        // Whatever was waiting will never see a live tracker from this owner: settle it on the no-op.
-        drain(noop);
+        live = noop;
         void tracker.shutdown();
       });
     },
-  };
+  } as TrackerHandle;
+  // Generated instead of written out one by one: the same few bytes for every method (size budget).
+  for (const name of QUEUED) {
+    // Two parameters, the most any of them takes, passed on as given (`undefined` included).
+    handle[name] = (a?: unknown, b?: unknown) =>
+      void enqueue((t) => (t[name] as (a: unknown, b: unknown) => void)(a, b));
+  }
+  for (const name of FORWARDED) {
+    handle[name] = (() => current()[name]()) as never;
+  }
+  return handle;
 }

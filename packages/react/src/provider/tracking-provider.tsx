@@ -1,4 +1,4 @@
-import { createNoopTracker, createTracker, type Tracker, type TrackerConfig } from '@usermetrics/browser';
+import { createTracker, type Tracker, type TrackerConfig } from '@usermetrics/browser';
 import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrackingProviderProps } from '../types';
 import { createTrackerHandle } from './tracker-handle';
@@ -29,14 +29,8 @@ export function TrackingProvider(props: TrackingProviderProps): ReactElement {
   useEffect(() => {
     if (!owns) return;
     // The props' types rule out both and neither; from plain JS, `tracker` wins, and no config at all is a bad
-    // config: createTracker answers it with a no-op and its one console warning.
-    const create = (): Tracker => {
-      try {
-        return createTracker(configRef.current ?? ({} as TrackerConfig));
-      } catch {
-        return createNoopTracker(); // createTracker never throws by contract; this keeps a bad build from breaking the app
-      }
-    };
+    // config: createTracker answers it with a no-op and its one console warning (it never throws).
+    const create = (): Tracker => createTracker(configRef.current ?? ({} as TrackerConfig));
     if (handle.acquire(create)) setEpoch((n) => n + 1);
     return () => handle.release();
   }, [handle, owns]);

@@ -107,6 +107,27 @@ describe('useTracking', () => {
     renderHook(() => dev.useTracking());
     expect(warn).toHaveBeenCalledTimes(1);
   });
+
+  it('outside a provider, where `process` does not exist (plain browser ESM), neither throws nor warns', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fresh = await import('./use-tracking');
+    const saved = globalThis.process;
+    let sessionId: string | undefined;
+    try {
+      // @ts-expect-error simulating a browser without a bundler-defined process
+      globalThis.process = undefined;
+      sessionId = renderHook(() => fresh.useTracking()).result.current.sessionId;
+    } finally {
+      globalThis.process = saved;
+    }
+    expect(sessionId).toBe('');
+    expect(warn).not.toHaveBeenCalled();
+
+    // Positive control: with `process` back, the same fresh module warns.
+    renderHook(() => fresh.useTracking());
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
 });
 
 function Probe(): null {

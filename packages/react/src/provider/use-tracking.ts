@@ -11,18 +11,26 @@ let fallback: Tracker | undefined;
 export function useTracker(): { tracker: Tracker; epoch: number } {
   const value = useContext(TrackingContext);
   if (value) return value;
-  warnOnce(NO_PROVIDER);
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnOnce(NO_PROVIDER);
   fallback ??= createNoopTracker();
   return { tracker: fallback, epoch: -1 };
 }
 
-/** Calls into the tracker never throw into a component, even with a hand-written `tracker` prop. */
-function guard<A extends unknown[], R>(fn: (...args: A) => R, otherwise: R): (...args: A) => R {
+type SafeMethod = 'trackEvent' | 'trackPageView' | 'setConsent' | 'getReplayUrl' | 'getSessionId';
+
+/**
+ * `tracker[name]` that never throws into a component, even with a hand-written `tracker` prop: a throwing
+ * method gives undefined. One generic wrapper instead of one per method keeps the bundle small.
+ */
+function safe<K extends SafeMethod>(
+  tracker: Tracker,
+  name: K,
+): (...args: Parameters<Tracker[K]>) => ReturnType<Tracker[K]> | undefined {
   return (...args) => {
     try {
-      return fn(...args);
+      return (tracker[name] as (...a: typeof args) => ReturnType<Tracker[K]>)(...args);
     } catch {
-      return otherwise;
+      return undefined;
     }
   };
 }
@@ -35,24 +43,15 @@ function functionsFor(tracker: Tracker): Omit<TrackingApi, 'sessionId'> {
   let functions = functionsCache.get(tracker);
   if (!functions) {
     functions = {
-      trackEvent: guard<Parameters<TrackingApi['trackEvent']>, void>(
-        (name, data) => tracker.trackEvent(name, data),
-        undefined,
-      ),
-      trackPageView: guard<Parameters<TrackingApi['trackPageView']>, void>(
-        (url, options) => tracker.trackPageView(url, options),
-        undefined,
-      ),
+      trackEvent: safe(tracker, 'trackEvent'),
+      trackPageView: safe(tracker, 'trackPageView'),
       // Called from a `then` so a throwing tracker becomes `undefined`, like a rejected report.
       trackError: (error: unknown, context?: TrackErrorContext) =>
         Promise.resolve()
           .then(() => tracker.trackError(error, context))
           .catch(() => undefined),
-      setConsent: guard<Parameters<TrackingApi['setConsent']>, void>(
-        (consent) => tracker.setConsent(consent),
-        undefined,
-      ),
-      getReplayUrl: guard(() => tracker.getReplayUrl(), undefined),
+      setConsent: safe(tracker, 'setConsent'),
+      getReplayUrl: safe(tracker, 'getReplayUrl'),
       tracker,
     };
     functionsCache.set(tracker, functions);
@@ -74,7 +73,7 @@ export function useTracking(): TrackingApi {
   // `epoch` changes when the tracker behind a provider starts, so `sessionId` is read again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is a deliberate re-read trigger
   return useMemo<TrackingApi>(
-    () => ({ ...functions, sessionId: guard(() => tracker.getSessionId(), '')() }),
+    () => ({ ...functions, sessionId: safe(tracker, 'getSessionId')() ?? '' }),
     [functions, tracker, epoch],
   );
 }

@@ -37,7 +37,9 @@ export function useRouterPageViews(options: RouterPageViewsOptions = {}): void {
   const location = inRouter ? useLocation() : undefined;
   // Read the context directly: the public `useMatches()` throws outside a data router and drops `route.path`.
   const dataState = useContext(DataRouterStateContext) as { matches?: readonly RouteMatchLike[] } | null;
-  if (!inRouter) warnOnce('useRouterPageViews() needs a react-router router.');
+  if (!inRouter && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    warnOnce('useRouterPageViews() needs a react-router router.');
+  }
 
   usePageViews({
     pathname: location?.pathname ?? '',
