@@ -63,6 +63,7 @@ run('package checks (publint, attw)', 'npx', ['turbo', 'run', 'check:package']);
 run('docs: snippets type-check, options tables match the TSDoc', 'npm', ['run', 'check:docs']);
 run('API reference (TypeDoc, every export documented)', 'npm', ['run', 'docs']);
 run('tarballs (npm publish --dry-run, contents)', 'npm', ['run', 'check:tarballs']);
+run('tarballs installed into an empty project, imported from ESM and CJS', 'npm', ['run', 'check:install']);
 run('size budgets (size-limit)', 'npx', ['size-limit']);
 console.log('\nAll checks passed.');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
