@@ -1,6 +1,6 @@
 import type { Tracker } from '@usermetrics/browser';
 import { Component, type ReactNode } from 'react';
-import { markReported, REPORTS_OWN_ERRORS, wasReported } from '../internal/reported-errors';
+import { REPORTS_OWN_ERRORS, reportOnce } from '../internal/reported-errors';
 
 interface FallbackGuardProps {
   /** Renders the fallback; called here so that a throwing render prop is caught by this guard too. */
@@ -25,18 +25,12 @@ export class FallbackGuard extends Component<FallbackGuardProps, { failed: boole
   }
 
   override componentDidCatch(error: unknown, info: { componentStack?: string | null }): void {
-    if (Object.is(error, this.props.original) || wasReported(error)) return;
-    markReported(error);
-    try {
-      const report = this.props.tracker?.trackError(error, {
-        componentStack: info.componentStack ?? undefined,
-        handled: true,
-        extra: { fallback: true },
-      });
-      void Promise.resolve(report).catch(() => undefined);
-    } catch {
-      // The tracker failing must not turn a broken fallback into a broken page.
-    }
+    if (Object.is(error, this.props.original)) return;
+    reportOnce(this.props.tracker, error, {
+      componentStack: info.componentStack ?? undefined,
+      handled: true,
+      extra: { fallback: true },
+    });
   }
 
   override render(): ReactNode {

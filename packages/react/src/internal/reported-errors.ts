@@ -1,6 +1,8 @@
 // Errors the <ErrorBoundary> already sent, so the React 19 root handlers do not send them a second time.
 // A WeakSet never keeps an error alive. Thrown primitives (`throw 'x'`, `throw null`) have no identity and
 // cannot be remembered; for those the root handlers rely on the boundary brand below instead.
+import type { TrackErrorContext, Tracker } from '@usermetrics/browser';
+
 const reported = new WeakSet<object>();
 
 /** Marks an instance as "reports its own errors" so `onCaughtError` can skip them; works across bundle copies. */
@@ -20,4 +22,18 @@ export function wasReported(error: unknown): boolean {
 /** Whether a React error boundary instance is one of ours, which reports what it catches itself. */
 export function isReportingBoundary(boundary: unknown): boolean {
   return (boundary as { [REPORTS_OWN_ERRORS]?: boolean } | null | undefined)?.[REPORTS_OWN_ERRORS] === true;
+}
+
+/**
+ * Sends `error` unless it already went to the tracker, without waiting for the answer. Best effort: a missing
+ * or broken tracker is ignored, so the caller's own error handling always goes on.
+ */
+export function reportOnce(tracker: Tracker | undefined, error: unknown, context: TrackErrorContext): void {
+  if (wasReported(error)) return;
+  markReported(error);
+  try {
+    tracker?.trackError(error, context).catch(() => undefined);
+  } catch {
+    // A Tracker never throws or rejects by contract; a hand-written one passed as `tracker` might.
+  }
 }

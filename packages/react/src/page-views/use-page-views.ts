@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTracker } from '../provider/use-tracking';
+import { useTracking } from '../provider/use-tracking';
 import type { PageViewsOptions } from '../types';
 
 function toUrl(path: string): string {
@@ -21,7 +21,8 @@ function toUrl(path: string): string {
  * usePageViews({ pathname, search, route: '/users/:id' });
  */
 export function usePageViews(options: PageViewsOptions): void {
-  const { tracker } = useTracker();
+  // useTracking's trackPageView never throws (telemetry never breaks navigation) and is stable per tracker.
+  const { trackPageView } = useTracking();
   const { pathname, route, search = '', enabled = true } = options;
   const last = useRef<string | undefined>(undefined);
 
@@ -32,10 +33,6 @@ export function usePageViews(options: PageViewsOptions): void {
     // The ref survives StrictMode's effect re-run, so the same page is not counted twice.
     if (!enabled || last.current === key) return;
     last.current = key;
-    try {
-      tracker.trackPageView(toUrl(pathname + search), route === undefined ? undefined : { route });
-    } catch {
-      // Telemetry never breaks navigation.
-    }
-  }, [tracker, pathname, route, enabled]);
+    trackPageView(toUrl(pathname + search), route === undefined ? undefined : { route });
+  }, [trackPageView, pathname, route, enabled]);
 }

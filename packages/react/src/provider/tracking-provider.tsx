@@ -1,5 +1,5 @@
 import { createTracker, type Tracker, type TrackerConfig } from '@usermetrics/browser';
-import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useMemo, useState } from 'react';
 import type { TrackingProviderProps } from '../types';
 import { createTrackerHandle } from './tracker-handle';
 import { TrackingContext, type TrackingContextValue } from './tracking-context';
@@ -22,15 +22,16 @@ export function TrackingProvider(props: TrackingProviderProps): ReactElement {
   const { tracker, config, children } = props;
   const [handle] = useState(createTrackerHandle);
   const [epoch, setEpoch] = useState(0);
-  const configRef = useRef(config);
-  configRef.current = config;
   const owns = tracker === undefined;
 
+  // `config` is read once, when the tracker is created (documented), so it is deliberately not a dependency: a
+  // new object each render must not restart the tracker. `create` runs inside acquire(), during this effect.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!owns) return;
     // The props' types rule out both and neither; from plain JS, `tracker` wins, and no config at all is a bad
     // config: createTracker answers it with a no-op and its one console warning (it never throws).
-    const create = (): Tracker => createTracker(configRef.current ?? ({} as TrackerConfig));
+    const create = (): Tracker => createTracker(config ?? ({} as TrackerConfig));
     if (handle.acquire(create)) setEpoch((n) => n + 1);
     return () => handle.release();
   }, [handle, owns]);

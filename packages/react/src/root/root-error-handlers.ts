@@ -1,16 +1,6 @@
 import type { TrackErrorContext, Tracker } from '@usermetrics/browser';
-import { isReportingBoundary, markReported, wasReported } from '../internal/reported-errors';
+import { isReportingBoundary, reportOnce } from '../internal/reported-errors';
 import type { RootErrorCallback, RootErrorHandlers, RootErrorHandlersOptions, RootErrorInfo } from '../types';
-
-function report(tracker: Tracker, error: unknown, context: TrackErrorContext): void {
-  if (wasReported(error)) return;
-  markReported(error);
-  try {
-    void Promise.resolve(tracker.trackError(error, context)).catch(() => undefined);
-  } catch {
-    // Reporting is best effort; React's own handling below must still run.
-  }
-}
 
 // React's defaults are not importable. Logging with console.error keeps the developer's console output; React's
 // default for uncaught and recoverable errors (window.reportError) is not used because it also fires a window
@@ -41,7 +31,7 @@ export function rootErrorHandlers(
     (error, errorInfo) => {
       // <ErrorBoundary> reports what it catches itself, thrown primitives included (they cannot be remembered).
       if (!isReportingBoundary(errorInfo.errorBoundary)) {
-        report(tracker, error, { ...context, componentStack: errorInfo.componentStack || undefined });
+        reportOnce(tracker, error, { ...context, componentStack: errorInfo.componentStack || undefined });
       }
       (own ?? logError)(error, errorInfo);
     };
