@@ -13,8 +13,11 @@ export const DEFAULT_MAX_STRING_LENGTH = 16_384;
  * (the ingestion handlers redact text sent by strangers). No lookbehind: Safari before 16.4 rejects the
  * whole bundle at parse time if one appears.
  */
-// Strings without any of these cannot hold a match: skips the passes for most short values.
-const MAYBE_SECRET = /[\d@:=%]|eyj|bearer|basic|a[ks]ia|-----/i;
+// What a match of any pass below needs: one of these literals, or a digit run long enough to be a card
+// (the only pass plain digits can start). Without them a string is returned as it is: most log values
+// (`o-12345`, `c-77`, words) skip every pass.
+const MAYBE_SECRET = /[@:=]|%40|eyj|bearer|basic|a[ks]ia|-----/i;
+const MAYBE_CARD = /\d[\d -]{11,}\d/;
 const PEM_PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const URL_CREDENTIALS = /(\b[a-z][\w+.-]{0,20}:\/\/)[^\s/?#@"'<>]+@/gi;
 // Token characters plus a digit/symbol or 16+ characters, so prose ("Basic settings") is left alone.
@@ -87,10 +90,22 @@ export function safeDecode(s: string): string {
   }
 }
 
+/**
+ * False only when no pass of {@link redactPasses} can match `s` (each needs a literal tested here, or a
+ * 13+ character digit run): the pre-check that lets most strings skip redaction. @internal
+ */
+export function mayHoldSecret(s: string): boolean {
+  return MAYBE_SECRET.test(s) || (s.length > 12 && MAYBE_CARD.test(s));
+}
+
 /** {@link redactString} with options already normalised, for the hot loop of {@link redact}. */
 export function redactText(input: string, maxLength: number, extra: ReadonlySet<string> | undefined): string {
   const s = input.length > maxLength ? cutClean(input, maxLength) + MARKERS.truncated : input;
-  if (!MAYBE_SECRET.test(s)) return s;
+  return mayHoldSecret(s) ? redactPasses(s, extra) : s;
+}
+
+/** Every redaction pass over an already cut string, without the pre-check. @internal */
+export function redactPasses(s: string, extra: ReadonlySet<string> | undefined): string {
   // includes() is far cheaper than a failing scan of the patterns that need a rare literal.
   const at = s.includes('@');
   let out = s.includes('-----') ? s.replace(PEM_PRIVATE_KEY, REDACTED) : s;
