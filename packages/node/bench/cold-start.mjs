@@ -59,27 +59,37 @@ function once(bundle) {
       stdio: ['ignore', devNull, 'inherit', 'ipc'],
       env,
     });
-    let ms;
+    let sample;
     child.on('message', (m) => {
-      ms = m.ms;
+      sample = m;
     });
     child.on('exit', (code) =>
-      code === 0 && ms !== undefined ? resolve(ms) : reject(new Error(`exit ${code}`)),
+      code === 0 && sample !== undefined ? resolve(sample) : reject(new Error(`exit ${code}`)),
     );
   });
 }
 
 const samples = Object.fromEntries(runOrder.map((v) => [v, []]));
+const cpuSamples = Object.fromEntries(runOrder.map((v) => [v, []]));
 for (const v of runOrder) await once(bundles[v].path); // warm the file cache
-for (let r = 0; r < RUNS; r++) for (const v of runOrder) samples[v].push(await once(bundles[v].path));
+for (let r = 0; r < RUNS; r++) {
+  for (const v of runOrder) {
+    const { ms, cpuMs } = await once(bundles[v].path);
+    samples[v].push(ms);
+    cpuSamples[v].push(cpuMs);
+  }
+}
 
 const bareMedian = median(samples.bare);
+const bareCpu = median(cpuSamples.bare);
 const results = {};
 for (const v of runOrder) {
   results[v] = {
     medianMs: median(samples[v]),
     iqrMs: quartiles(samples[v]),
     addedMs: median(samples[v]) - bareMedian,
+    medianCpuMs: median(cpuSamples[v]),
+    addedCpuMs: median(cpuSamples[v]) - bareCpu,
     bundleBytes: bundles[v].bytes,
   };
 }

@@ -1,14 +1,46 @@
-import { writeSync } from 'node:fs';
-
 /** Anything lines can be written to: `process.stdout`, a file stream, or a test's collector. */
 export interface LineSink {
   /** Writes one complete, newline-terminated line. */
   write(line: string): void;
 }
 
+/** `fs.writeSync`'s shape, the only part of node:fs this package uses. */
+export type WriteSync = (fd: number, data: string | Uint8Array, offset?: number) => number;
+
 const MAX_RETRIES = 100;
 let shared: LineSink | undefined;
 let sleeper: Int32Array | undefined;
+let fsWriteSync: WriteSync | undefined;
+let pendingFs: Promise<void> | undefined;
+
+/**
+ * node:fs's `writeSync`, taken without a static `import … from 'node:fs'`: in an ES module (and in an
+ * esbuild bundle, which keeps Node built-ins as imports) that builds node:fs's whole module namespace,
+ * several milliseconds of every cold start. `process.getBuiltinModule` (Node ≥ 20.16) or CommonJS
+ * `require` hand over the already loaded module instead. On an older Node 20 without either, node:fs is
+ * imported asynchronously and stdout is written through `process.stdout.write` until it is there (that
+ * write is synchronous on Linux for files, pipes and terminals alike).
+ */
+function nodeWriteSync(): WriteSync | undefined {
+  if (fsWriteSync !== undefined) return fsWriteSync;
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const fs = (
+    typeof getBuiltin === 'function'
+      ? getBuiltin('node:fs')
+      : typeof require === 'function'
+        ? require('node:fs')
+        : undefined
+  ) as { writeSync: WriteSync } | undefined;
+  if (fs !== undefined) fsWriteSync = fs.writeSync;
+  else
+    pendingFs ??= import('node:fs').then(
+      (m) => {
+        fsWriteSync = m.writeSync as WriteSync;
+      },
+      () => undefined,
+    );
+  return fsWriteSync;
+}
 
 /**
  * Writes a whole string to a file descriptor synchronously: retries partial writes and `EAGAIN` (stdout
@@ -16,7 +48,13 @@ let sleeper: Int32Array | undefined;
  * purpose: Lambda may freeze the process right after the handler returns, so nothing may sit in a buffer.
  * @internal
  */
-export function writeAllSync(fd: number, text: string): void {
+export function writeAllSync(fd: number, text: string, write: WriteSync | undefined = nodeWriteSync()): void {
+  if (write === undefined) {
+    if (fd !== 1 && fd !== 2) throw new Error('node:fs is not loaded yet');
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+    return;
+  }
+  const writeSync = write;
   let written = 0;
   let buffer: Buffer | undefined;
   let retries = 0;

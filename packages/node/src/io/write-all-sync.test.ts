@@ -1,25 +1,18 @@
-import { beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
+import { writeAllSync as writeAllSyncWith } from './stdout';
 
 const writes: { fd: number; data: string; offset?: number }[] = [];
 let script: ((data: string | Buffer, offset?: number) => number)[] = [];
 
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...real,
-    writeSync: (fd: number, data: string | Buffer, offset?: number) => {
-      const step = script.shift();
-      const n = step
-        ? step(data, offset)
-        : Buffer.byteLength(typeof data === 'string' ? data : data.subarray(offset ?? 0));
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data.subarray(offset ?? 0);
-      writes.push({ fd, data: bytes.subarray(0, n).toString(), offset });
-      return n;
-    },
-  };
-});
-
-const { writeAllSync } = await import('./stdout');
+/** A scripted stand-in for fs.writeSync: each step decides how many bytes one call takes (or throws). */
+const fakeWrite = (fd: number, data: string | Uint8Array, offset?: number): number => {
+  const step = script.shift();
+  const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data).subarray(offset ?? 0);
+  const n = step ? step(typeof data === 'string' ? data : Buffer.from(data), offset) : bytes.length;
+  writes.push({ fd, data: bytes.subarray(0, n).toString(), offset });
+  return n;
+};
+const writeAllSync = (fd: number, text: string) => writeAllSyncWith(fd, text, fakeWrite);
 
 beforeEach(() => {
   writes.length = 0;

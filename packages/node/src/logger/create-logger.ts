@@ -3,6 +3,7 @@ import { type RedactOptions, redact, redactString, serializeError } from '@userm
 import pino from 'pino';
 import { activeStore } from '../context/invocation-store';
 import { defaultStdout } from '../io/stdout';
+import { isoTimestamp } from './iso-timestamp';
 import { createContextRedactor } from './redact-context';
 import type { LogContext, Logger, LoggerBindings, LoggerOptions } from './types';
 
@@ -36,7 +37,7 @@ export function createLogger(functionName: string, options: LoggerOptions = {}):
       level: TO_PINO[level],
       base: { functionName: String(functionName) },
       messageKey: 'message',
-      timestamp: isoTimestamp,
+      timestamp,
       formatters: { level: (label: string) => ({ level: FROM_PINO[label] ?? label.toUpperCase() }) },
     },
     destination,
@@ -49,8 +50,8 @@ export function createLogger(functionName: string, options: LoggerOptions = {}):
   return new PinoLogger(base, PINO_VALUES[TO_PINO[level]], {}, undefined, redactOptions, redactContext);
 }
 
-function isoTimestamp(): string {
-  return ',"timestamp":"' + new Date().toISOString() + '"';
+function timestamp(): string {
+  return ',"timestamp":"' + isoTimestamp(Date.now()) + '"';
 }
 
 interface Bound {

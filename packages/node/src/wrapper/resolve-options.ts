@@ -25,8 +25,12 @@ export type OptionsResult<TEvent> =
 const MAX_NAME = 255;
 const MAX_DIMENSION_VALUE = 1024;
 
-/** The real clock: `performance.now()` counts from process start, so it also measures the init phase. */
-export const systemClock: Clock = { now: () => performance.now(), epochMs: () => Date.now() };
+/**
+ * The real clock. `process.uptime()` counts from process start (so it also measures the init phase) on
+ * the same monotonic clock as `performance.now()`, but the first `performance` access loads perf_hooks,
+ * ~2.5 ms of every cold start.
+ */
+export const systemClock: Clock = { now: () => process.uptime() * 1000, epochMs: () => Date.now() };
 
 /**
  * Applies the Lambda/environment defaults (DESIGN §10) and validates. Never throws: anything wrong is

@@ -19,7 +19,7 @@ export type AsyncHandler<TEvent = unknown, TResult = unknown, TContext = LambdaC
 
 /** A monotonic millisecond clock; injectable so tests control cold start and durations. */
 export interface Clock {
-  /** Milliseconds since the process started (like `performance.now()`). */
+  /** Milliseconds since the process started (like `performance.now()` or `process.uptime() * 1000`). */
   now(): number;
   /** Milliseconds since the epoch (like `Date.now()`), used for EMF timestamps. */
   epochMs(): number;
@@ -71,6 +71,6 @@ export interface UsermetricsOptions<TEvent = unknown> {
   logger?: Logger;
   /** Where EMF lines (and the default logger's lines) go. @default synchronous stdout */
   stdout?: LineSink;
-  /** Clock used for durations and cold start; for tests. @default performance.now / Date.now */
+  /** Clock used for durations and cold start; for tests. @default process.uptime() × 1000 / Date.now */
   clock?: Clock;
 }
