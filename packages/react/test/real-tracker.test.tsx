@@ -86,7 +86,9 @@ describe('TrackingProvider with the real tracker', () => {
         </TrackingProvider>
       </StrictMode>,
     );
-    expect(await screen.findByText(`ref ${ERROR_ID}`)).toBeTruthy();
+    // The report waits for the tracker's lazily imported features chunk: allow a slow, busy machine far more than
+    // findByText's default 1 s (an upper bound only; it resolves as soon as the errorId shows).
+    expect(await screen.findByText(`ref ${ERROR_ID}`, {}, { timeout: 15_000 })).toBeTruthy();
     expect(requestsTo('/errors/report')).toHaveLength(1);
     const body = JSON.parse(String((requestsTo('/errors/report')[0]![1] as RequestInit).body));
     expect(JSON.stringify(body)).toContain('render failed');
