@@ -72,7 +72,7 @@ describe('aws-embedded-metrics is loaded only when a non-Lambda environment flus
   it.each([
     ['bundled like SST deploys it (esbuild, every dependency inlined)', false],
     ['with dependencies from node_modules (as the npm package runs)', true],
-  ])('%s', async (name, external) => {
+  ])('%s', async (_name, external) => {
     const { stdout, result } = run(await bundle(external ? 'external' : 'bundled', external));
     expect(result.afterImport).toBe(false);
     // In Lambda the user's metric is written by our own serializer, still without loading the library.

@@ -11,7 +11,7 @@ const MAX_RETRIES = 100;
 let shared: LineSink | undefined;
 let sleeper: Int32Array | undefined;
 let fsWriteSync: WriteSync | undefined;
-let pendingFs: Promise<void> | undefined;
+let fsRequested = false;
 
 /**
  * node:fs's `writeSync`, taken without a static `import … from 'node:fs'`: in an ES module (and in an
@@ -32,13 +32,15 @@ function nodeWriteSync(): WriteSync | undefined {
         : undefined
   ) as { writeSync: WriteSync } | undefined;
   if (fs !== undefined) fsWriteSync = fs.writeSync;
-  else
-    pendingFs ??= import('node:fs').then(
+  else if (!fsRequested) {
+    fsRequested = true;
+    import('node:fs').then(
       (m) => {
         fsWriteSync = m.writeSync as WriteSync;
       },
       () => undefined,
     );
+  }
   return fsWriteSync;
 }
 
