@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTracking } from '../provider/use-tracking';
+import { functionsFor, useTracker } from '../provider/use-tracking';
 import type { PageViewsOptions } from '../types';
 
 function toUrl(path: string): string {
@@ -21,8 +21,9 @@ function toUrl(path: string): string {
  * usePageViews({ pathname, search, route: '/users/:id' });
  */
 export function usePageViews(options: PageViewsOptions): void {
-  // useTracking's trackPageView never throws (telemetry never breaks navigation) and is stable per tracker.
-  const { trackPageView } = useTracking();
+  // Never throws (telemetry never breaks navigation) and is stable per tracker; unlike useTracking(), no
+  // per-call memo and object for a hook that may run in every route component.
+  const { trackPageView } = functionsFor(useTracker().tracker);
   const { pathname, route, search = '', enabled = true } = options;
   const last = useRef<string | undefined>(undefined);
 

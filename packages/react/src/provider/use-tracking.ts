@@ -39,7 +39,8 @@ function safe<K extends SafeMethod>(
 // not re-run when the tracker starts) and nothing allocated per component.
 const functionsCache = new WeakMap<Tracker, Omit<TrackingApi, 'sessionId'>>();
 
-function functionsFor(tracker: Tracker): Omit<TrackingApi, 'sessionId'> {
+/** The never-throwing functions of `tracker`, created once per tracker (stable identities). */
+export function functionsFor(tracker: Tracker): Omit<TrackingApi, 'sessionId'> {
   let functions = functionsCache.get(tracker);
   if (!functions) {
     functions = {
