@@ -50,8 +50,17 @@ export function createLogger(functionName: string, options: LoggerOptions = {}):
   return new PinoLogger(base, PINO_VALUES[TO_PINO[level]], {}, undefined, redactOptions, redactContext);
 }
 
+let lastMs = -1;
+let lastTimestamp = '';
+
+/** pino's timestamp member; lines written within the same millisecond share one string. */
 function timestamp(): string {
-  return ',"timestamp":"' + isoTimestamp(Date.now()) + '"';
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTimestamp = ',"timestamp":"' + isoTimestamp(ms) + '"';
+  }
+  return lastTimestamp;
 }
 
 interface Bound {

@@ -115,11 +115,26 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     return out;
   };
 
+  // One map reused line after line (allocating one per line was a measurable share of a log call); a
+  // getter that logs while its object is being copied gets a fresh one.
+  const shared = new Map<object, unknown>();
+  let busy = false;
   return (value) => {
+    if (busy) return walkSafely(value, new Map());
+    busy = true;
     try {
-      return walk(value, 0, new Map());
+      return walkSafely(value, shared);
+    } finally {
+      shared.clear();
+      busy = false;
+    }
+  };
+
+  function walkSafely(value: unknown, seen: Map<object, unknown>): unknown {
+    try {
+      return walk(value, 0, seen);
     } catch {
       return redact(value, options);
     }
-  };
+  }
 }
