@@ -86,4 +86,23 @@ describe('createContextRedactor', { timeout: 30_000 }, () => {
     expect(JSON.stringify(expected)).toContain('[MaxDepth]');
     expect(JSON.stringify(expected)).not.toContain('jane@example.com');
   });
+
+  it('stays correct when a getter redacts (logs) while its object is being copied', () => {
+    const fast = createContextRedactor();
+    const inner = { mail: 'jane@example.com', n: 1 };
+    let nested: unknown;
+    const outer = {
+      a: inner,
+      get b() {
+        nested = fast({ x: inner, token: 'secret' });
+        return 'b';
+      },
+      c: inner,
+    };
+    const out = fast(outer);
+    expect(out).toEqual({ a: { mail: '[REDACTED]', n: 1 }, b: 'b', c: { mail: '[REDACTED]', n: 1 } });
+    expect(nested).toEqual({ x: { mail: '[REDACTED]', n: 1 }, token: '[REDACTED]' });
+    // And the shared map was left clean: a later call sees no stale entries.
+    expect(fast({ again: inner })).toEqual({ again: { mail: '[REDACTED]', n: 1 } });
+  });
 });
