@@ -12,7 +12,7 @@ import { median, quartiles, report } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.COLD_RUNS ?? 20);
-const variants = ['bare', 'usermetrics', 'powertools', 'emf-pino'];
+const variants = ['bare', 'usermetrics', 'powertools', 'emf-pino', 'pino-only'];
 const outDir = mkdtempSync(join(tmpdir(), 'usermetrics-cold-'));
 const banner =
   "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);";

@@ -10,6 +10,7 @@ import middy from '@middy/core';
 import { usermetrics } from '@usermetrics/middy';
 import { withUsermetrics } from '@usermetrics/node';
 import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
+import { writeSync } from 'node:fs';
 import pino from 'pino';
 import { benchContext, httpEvent, interleave, median, quartiles, report } from './lib.mjs';
 
@@ -41,9 +42,18 @@ const naive = async (event, context) => {
   }
 };
 
+// The floor every variant shares: a bare handler that makes one write(2) of a typical invocation's EMF
+// (the two documents withUsermetrics writes for this event), through the same synchronous writer.
+const emfSized = `${'x'.repeat(690)}\n`;
+const bareWrite = async () => {
+  writeSync(1, emfSized);
+  return result;
+};
+
 const invoke = (h) => (i) => h(httpEvent, benchContext(i));
 const cases = {
   bare: (i) => bare(httpEvent, benchContext(i)),
+  bareOneWrite: (i) => bareWrite(httpEvent, benchContext(i)),
   middyAlone: invoke(middy(bare)),
   withUsermetrics: invoke(withUsermetrics(bare, options)),
   // The same wrapper writing into a no-op sink: the instrumentation itself, without the stdout syscall.

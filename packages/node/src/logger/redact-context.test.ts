@@ -105,4 +105,23 @@ describe('createContextRedactor', { timeout: 30_000 }, () => {
     // And the shared map was left clean: a later call sees no stale entries.
     expect(fast({ again: inner })).toEqual({ again: { mail: '[REDACTED]', n: 1 } });
   });
+
+  it('matches core on contexts with more objects than the linear scan holds (shared and cyclic)', () => {
+    const fast = createContextRedactor();
+    const shared = { mail: 'jane@example.com' };
+    const items: Record<string, unknown>[] = Array.from({ length: 80 }, (_, i) => ({
+      i,
+      shared,
+      token: 't',
+    }));
+    const root: Record<string, unknown> = { items, again: shared };
+    (items[70] as Record<string, unknown>).back = root;
+    const expected = redact(root);
+    expect(fast(root)).toEqual(expected);
+    // Positive control: the comparison covers the cycle marker and the redacted shared object.
+    expect(JSON.stringify(expected)).toContain('[Circular]');
+    expect(JSON.stringify(expected)).not.toContain('jane@example.com');
+    // The next (small) call starts clean.
+    expect(fast({ again: shared })).toEqual({ again: { mail: '[REDACTED]' } });
+  });
 });

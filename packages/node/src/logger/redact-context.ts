@@ -1,4 +1,5 @@
 import { isSensitiveKey, REDACTED, type RedactOptions, redact, redactString } from '@usermetrics/core';
+import { VisitedObjects } from './visited-objects';
 
 const MAX_DEPTH = 8;
 const MAX_KEYS = 200;
@@ -31,7 +32,7 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     return out;
   };
 
-  const walk = (value: unknown, depth: number, seen: Map<object, unknown>): unknown => {
+  const walk = (value: unknown, depth: number, seen: VisitedObjects): unknown => {
     switch (typeof value) {
       case 'string':
         return redactString(value, options);
@@ -72,7 +73,7 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     return copy;
   };
 
-  const copyArray = (items: unknown[], depth: number, seen: Map<object, unknown>): unknown[] => {
+  const copyArray = (items: unknown[], depth: number, seen: VisitedObjects): unknown[] => {
     const out: unknown[] = [];
     for (const item of items) {
       if (out.length >= MAX_KEYS) {
@@ -88,7 +89,7 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
   const copyRecord = (
     record: Record<string, unknown>,
     depth: number,
-    seen: Map<object, unknown>,
+    seen: VisitedObjects,
   ): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     const names = Object.keys(record);
@@ -115,12 +116,12 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     return out;
   };
 
-  // One map reused line after line (allocating one per line was a measurable share of a log call); a
-  // getter that logs while its object is being copied gets a fresh one.
-  const shared = new Map<object, unknown>();
+  // One set of visited objects reused line after line (allocating one per line was a measurable share of
+  // a log call); a getter that logs while its object is being copied gets a fresh one.
+  const shared = new VisitedObjects();
   let busy = false;
   return (value) => {
-    if (busy) return walkSafely(value, new Map());
+    if (busy) return walkSafely(value, new VisitedObjects());
     busy = true;
     try {
       return walkSafely(value, shared);
@@ -130,7 +131,7 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
     }
   };
 
-  function walkSafely(value: unknown, seen: Map<object, unknown>): unknown {
+  function walkSafely(value: unknown, seen: VisitedObjects): unknown {
     try {
       return walk(value, 0, seen);
     } catch {
