@@ -8,7 +8,9 @@ export type BodyResult =
 
 const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
 // `fatal`: a base64 body that decodes to invalid UTF-8 is a client error, not text to guess at.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Created on first use: a TextDecoder at module level loads Node's encoding internals (about 3 ms) at
+// import, which every function importing this package paid, ingestion handler or not.
+let utf8: TextDecoder | undefined;
 
 /**
  * True for `application/json` and `text/plain` (what `sendBeacon` sends for a string), any case, with
@@ -38,6 +40,7 @@ export function readBody(request: IngestionRequest, maxBytes: number): BodyResul
     const bytes = Buffer.from(raw, 'base64');
     if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
     try {
+      utf8 ??= new TextDecoder('utf-8', { fatal: true });
       return { ok: true, text: utf8.decode(bytes) };
     } catch {
       return refuse(400, 'invalid_json', 'Body is not valid UTF-8');

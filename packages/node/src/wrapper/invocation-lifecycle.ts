@@ -1,4 +1,4 @@
-import { createId, normalizeErrorType } from '@usermetrics/core';
+import { normalizeErrorType } from '@usermetrics/core';
 import { invocationStorage } from '../context/invocation-store';
 import { createInvocationDocument } from '../emf/invocation-document';
 import { writeEmf } from '../emf/write-emf';
@@ -120,7 +120,10 @@ export function createInvocationLifecycle<TEvent = unknown>(
         const cold = coldStart();
         const awsRequestId = context?.awsRequestId;
         const store: StoreWithMetrics = {
-          requestId: typeof awsRequestId === 'string' && awsRequestId !== '' ? awsRequestId : createId(),
+          requestId:
+            typeof awsRequestId === 'string' && awsRequestId !== ''
+              ? awsRequestId
+              : globalThis.crypto.randomUUID(),
           sessionId: readSessionId(event),
           coldStart: cold.coldStart,
           functionName,
