@@ -10,7 +10,7 @@ const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
 // `fatal`: a base64 body that decodes to invalid UTF-8 is a client error, not text to guess at.
 // Created on first use: a TextDecoder at module level loads Node's encoding internals (about 3 ms) at
 // import, which every function importing this package paid, ingestion handler or not.
-let utf8: TextDecoder | undefined;
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /**
  * True for `application/json` and `text/plain` (what `sendBeacon` sends for a string), any case, with

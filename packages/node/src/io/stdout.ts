@@ -6,23 +6,27 @@ export interface LineSink {
 
 /** `fs.writeSync`'s shape, the only part of node:fs this package uses. */
 export type WriteSync = (fd: number, data: string | Uint8Array, offset?: number) => number;
+/** The part of node:fs this package uses; read on every write, so a patched `fs.writeSync` is followed. */
+export interface SyncWriter {
+  writeSync: WriteSync;
+}
 
 const MAX_RETRIES = 100;
 let shared: LineSink | undefined;
 let sleeper: Int32Array | undefined;
-let fsWriteSync: WriteSync | undefined;
+let nodeFs: SyncWriter | undefined;
 let fsRequested = false;
 
 /**
- * node:fs's `writeSync`, taken without a static `import … from 'node:fs'`: in an ES module (and in an
+ * node:fs, taken without a static `import … from 'node:fs'`: in an ES module (and in an
  * esbuild bundle, which keeps Node built-ins as imports) that builds node:fs's whole module namespace,
  * several milliseconds of every cold start. `process.getBuiltinModule` (Node ≥ 20.16) or CommonJS
  * `require` hand over the already loaded module instead. On an older Node 20 without either, node:fs is
  * imported asynchronously and stdout is written through `process.stdout.write` until it is there (that
  * write is synchronous on Linux for files, pipes and terminals alike).
  */
-function nodeWriteSync(): WriteSync | undefined {
-  if (fsWriteSync !== undefined) return fsWriteSync;
+function loadNodeFs(): SyncWriter | undefined {
+  if (nodeFs !== undefined) return nodeFs;
   const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
   const fs = (
     typeof getBuiltin === 'function'
@@ -30,18 +34,18 @@ function nodeWriteSync(): WriteSync | undefined {
       : typeof require === 'function'
         ? require('node:fs')
         : undefined
-  ) as { writeSync: WriteSync } | undefined;
-  if (fs !== undefined) fsWriteSync = fs.writeSync;
+  ) as SyncWriter | undefined;
+  if (fs !== undefined) nodeFs = fs;
   else if (!fsRequested) {
     fsRequested = true;
     import('node:fs').then(
       (m) => {
-        fsWriteSync = m.writeSync as WriteSync;
+        nodeFs = (m.default ?? m) as SyncWriter;
       },
       () => undefined,
     );
   }
-  return fsWriteSync;
+  return nodeFs;
 }
 
 /**
@@ -50,25 +54,24 @@ function nodeWriteSync(): WriteSync | undefined {
  * purpose: Lambda may freeze the process right after the handler returns, so nothing may sit in a buffer.
  * @internal
  */
-export function writeAllSync(fd: number, text: string, write: WriteSync | undefined = nodeWriteSync()): void {
-  if (write === undefined) {
+export function writeAllSync(fd: number, text: string, fs: SyncWriter | undefined = loadNodeFs()): void {
+  if (fs === undefined) {
     if (fd !== 1 && fd !== 2) throw new Error('node:fs is not loaded yet');
     (fd === 1 ? process.stdout : process.stderr).write(text);
     return;
   }
-  const writeSync = write;
   let written = 0;
   let buffer: Buffer | undefined;
   let retries = 0;
   for (;;) {
     try {
       if (buffer === undefined) {
-        written = writeSync(fd, text);
+        written = fs.writeSync(fd, text);
         // Common case: one write took everything (bytes ≥ characters, so compare in bytes only if needed).
         if (written >= text.length && written === Buffer.byteLength(text)) return;
         buffer = Buffer.from(text);
       } else {
-        written += writeSync(fd, buffer, written);
+        written += fs.writeSync(fd, buffer, written);
       }
       if (written >= buffer.length) return;
     } catch (error) {

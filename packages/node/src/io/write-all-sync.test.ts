@@ -12,7 +12,7 @@ const fakeWrite = (fd: number, data: string | Uint8Array, offset?: number): numb
   writes.push({ fd, data: bytes.subarray(0, n).toString(), offset });
   return n;
 };
-const writeAllSync = (fd: number, text: string) => writeAllSyncWith(fd, text, fakeWrite);
+const writeAllSync = (fd: number, text: string) => writeAllSyncWith(fd, text, { writeSync: fakeWrite });
 
 beforeEach(() => {
   writes.length = 0;
