@@ -71,6 +71,6 @@ export interface UsermetricsOptions<TEvent = unknown> {
   logger?: Logger;
   /** Where EMF lines (and the default logger's lines) go. @default synchronous stdout */
   stdout?: LineSink;
-  /** Clock used for durations and cold start; for tests. @default process.uptime() × 1000 / Date.now */
+  /** Clock used for durations and cold start; for tests. @default process.uptime() * 1000 / Date.now */
   clock?: Clock;
 }
