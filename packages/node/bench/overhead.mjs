@@ -2,6 +2,8 @@
 // Fairness: every instrumented variant writes one invocation's worth of EMF to stdout (/dev/null) per call;
 // the Powertools and naive variants add one metric themselves because that is how they emit anything,
 // while usermetrics emits its built-in metrics without user code. No variant logs on success.
+
+import { writeSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -10,7 +12,6 @@ import middy from '@middy/core';
 import { usermetrics } from '@usermetrics/middy';
 import { withUsermetrics } from '@usermetrics/node';
 import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
-import { writeSync } from 'node:fs';
 import pino from 'pino';
 import { benchContext, httpEvent, interleave, median, quartiles, report } from './lib.mjs';
 
@@ -42,9 +43,14 @@ const naive = async (event, context) => {
   }
 };
 
-// The floor every variant shares: a bare handler that makes one write(2) of a typical invocation's EMF
-// (the two documents withUsermetrics writes for this event), through the same synchronous writer.
-const emfSized = `${'x'.repeat(690)}\n`;
+// The floor every variant shares: a bare handler that makes one write(2) of as many bytes as
+// withUsermetrics writes for this event (its two EMF documents), as one constant string.
+let sample = '';
+await withUsermetrics(bare, { ...options, stdout: { write: (line) => (sample += line) } })(
+  httpEvent,
+  benchContext(0),
+);
+const emfSized = `${'x'.repeat(Buffer.byteLength(sample) - 1)}\n`;
 const bareWrite = async () => {
   writeSync(1, emfSized);
   return result;
