@@ -71,21 +71,6 @@ export function startFeatures(ctx: FeaturesContext): Features {
     else log.log('replay sampled out');
   };
 
-  if (umami) {
-    // The first page view waits for the DOM so document.title is known (the chunk may be pulled in early
-    // by an error or a flush).
-    const firstView = (): void => {
-      if (!ctx.isClosed() && consent.allows('analytics') && !umami.hasPageView()) {
-        umami.pageView(ctx.initialHref);
-      }
-    };
-    if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
-    else {
-      const onReady = (): void => guard(log, 'start.pageView', firstView, undefined);
-      doc.addEventListener('DOMContentLoaded', onReady, { once: true });
-      cleanup.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
-    }
-  }
   if (config.replay) {
     const options = config.replay;
     guard(
@@ -107,6 +92,22 @@ export function startFeatures(ctx: FeaturesContext): Features {
 
   const noUmami = (what: string): void => log.log(`${what}: umami is not configured`);
   return {
+    begin() {
+      if (!umami) return;
+      // The first page view waits for the DOM so document.title is known (the chunk may be pulled in early
+      // by an error or a flush).
+      const firstView = (): void => {
+        if (!ctx.isClosed() && consent.allows('analytics') && !umami.hasPageView()) {
+          umami.pageView(ctx.initialHref);
+        }
+      };
+      if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
+      else {
+        const onReady = (): void => guard(log, 'start.pageView', firstView, undefined);
+        doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+        cleanup.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
+      }
+    },
     trackError: errors.trackError,
     captureGlobal: errors.captureGlobal,
     pageView: (url, options) => (umami ? umami.pageView(url, options) : noUmami('trackPageView')),

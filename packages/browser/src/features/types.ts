@@ -26,6 +26,8 @@ export interface FeaturesContext {
 
 /** The features chunk once started. */
 export interface Features {
+  /** Sends the first Umami page view (once the DOM is there); the tracker calls it after the start. */
+  begin(): void;
   trackError: Tracker['trackError'];
   /** A window `error`/`unhandledrejection` event, recorded raw on the critical path. */
   captureGlobal(event: Event): void;

@@ -47,9 +47,9 @@ export function propagateSessionHeader(options: PropagateOptions): () => void {
   const wrappedFetch: typeof fetch = function (this: unknown, input, init) {
     let nextInit = init;
     try {
-      if (!active) return originalFetch.call(this === w || this === undefined ? w : this, input, init);
+      // After shutdown the wrapper (others may have wrapped it in turn) only passes the call on.
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (isPropagationTarget(url, base(), origins)) {
+      if (active && isPropagationTarget(url, base(), origins)) {
         const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
         if (!headers.has(SESSION_HEADER)) headers.set(SESSION_HEADER, getSessionId());
         nextInit = { ...init, headers };

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeServers, ENDPOINT, scriptedRequest, UMAMI_HOST, WEBSITE_ID } from '../../test/helpers';
+import {
+  createFakeServers,
+  ENDPOINT,
+  flushMicrotasks,
+  scriptedRequest,
+  UMAMI_HOST,
+  WEBSITE_ID,
+} from '../../test/helpers';
 import { emitVital } from '../../test/web-vitals-mock';
 import * as featuresModule from '../features/features';
 import type { Tracker, TrackerConfig } from '../types';
@@ -74,6 +81,49 @@ describe('before the load event', () => {
       ['FCP', '/'],
     ]);
     expect(vitals.sessionId).toBe(live[0]?.getSessionId());
+  });
+
+  it('after load, spreads its work over separate idle callbacks: storage, vitals, import and start, first view', async () => {
+    const idle: (() => void)[] = [];
+    Object.defineProperty(window, 'requestIdleCallback', {
+      configurable: true,
+      value: (cb: () => void) => idle.push(cb),
+    });
+    const runIdle = async () => {
+      expect(idle).toHaveLength(1);
+      idle.shift()?.();
+      await flushMicrotasks();
+    };
+    try {
+      const stored = () => window.sessionStorage.getItem('usermetrics.session');
+      const loadFeatures = vi.fn(async () => featuresModule);
+      const make = scriptedRequest([]);
+      track({ umami, transport: { flushIntervalMs: 0 } }, { loadFeatures, makeRequest: make });
+      emitVital('TTFB', 120);
+      const sentPaths = () => make.calls.map((c) => new URL(c.url).pathname);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(stored()).toBeNull();
+
+      await runIdle(); // 1: the session's storage read (and first write), nothing else
+      expect(stored()).toContain('"id"');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sentPaths()).toEqual([]);
+      expect(loadFeatures).not.toHaveBeenCalled();
+
+      await runIdle(); // 2: the buffered vitals are queued (and sent by the 0 ms flush timer)
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/metrics/web-vitals']));
+      expect(loadFeatures).not.toHaveBeenCalled();
+
+      await runIdle(); // 3: the features chunk is imported and started, without the first page view yet
+      expect(loadFeatures).toHaveBeenCalledTimes(1);
+      expect(sentPaths()).toEqual(['/metrics/web-vitals']);
+
+      await runIdle(); // 4: the first page view
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/metrics/web-vitals', '/api/send']));
+      expect(idle).toHaveLength(0);
+    } finally {
+      Reflect.deleteProperty(window, 'requestIdleCallback');
+    }
   });
 
   it('loads the features at once for an error, and reports errors captured before they arrived', async () => {

@@ -96,22 +96,14 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     onSent: sent,
   });
 
-  // After load the work comes in separate idle tasks (vitals, import, start), so none is a long task;
-  // `lazy` marks that path. Anything that needs the features now calls load() and skips the wait.
+  // After load the work comes in separate idle tasks (session storage, vitals, import and start, first
+  // page view), so that none is a long task; `lazy` marks that path. Anything that needs the features now
+  // calls load(), which ends the wait.
   let startNow: (() => void) | undefined;
   const load = (lazy?: boolean): Promise<void> => {
     startNow?.();
     loading ??= (deps.loadFeatures ?? importFeatures)()
-      .then((m) =>
-        lazy
-          ? new Promise<typeof m>((resolve) => {
-              startNow = () => resolve(m);
-              teardown.push(afterLoadIdle(w, startNow));
-            })
-          : m,
-      )
       .then((m) => {
-        startNow = undefined;
         if (closed) return;
         features = m.startFeatures({
           resolved,
@@ -127,7 +119,15 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
           drop,
           sent,
         });
+        // The first page view (the first run of redaction, the first request) is the heaviest step.
+        if (lazy) {
+          return new Promise<void>((resolve) => {
+            startNow = resolve;
+            teardown.push(afterLoadIdle(w, resolve));
+          });
+        }
       })
+      .then(() => features?.begin())
       .catch((e: unknown) => log.report('features', e))
       .then(() => {
         const calls = pending ?? [];
@@ -199,8 +199,14 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const wantsFeatures = !!(config.umami || config.replay || resolved.errors);
   teardown.push(
     afterLoadIdle(w, () => {
-      vitals.activate();
-      if (wantsFeatures && !stopping) teardown.push(afterLoadIdle(w, () => void load(true)));
+      // Opening sessionStorage is synchronous and slow the first time: a task of its own.
+      guard(log, 'session', session.touch, undefined);
+      teardown.push(
+        afterLoadIdle(w, () => {
+          vitals.activate();
+          if (wantsFeatures && !stopping) teardown.push(afterLoadIdle(w, () => void load(true)));
+        }),
+      );
     }),
   );
 
