@@ -2,14 +2,17 @@
 // Main-thread cost of @usermetrics/browser in real Chromium, next to web-vitals alone and an empty page.
 //
 // Four pages with the same markup, built with Vite (production build, as users ship): empty, web-vitals alone
-// (five on* callbacks logging to an array), the tracker with everything on except replay, and the tracker with
-// replay (OpenReplay against a local stand-in). Each run: a fresh browser context, 4x CPU throttling (CDP
-// Emulation.setCPUThrottlingRate), then
-//   - script until load: CDP Performance.getMetrics ScriptDuration, read while the page is paused (debugger
-//     statement) in the first load-event listener, i.e. before load handlers and post-load tasks run;
-//   - script in the 1.5 s after load: ScriptDuration at load + 1.5 s minus the value at load;
-//   - blocking time after load: sum of (long task duration - 50 ms) for long tasks starting within 1.5 s of
-//     the load event (PerformanceObserver 'longtask', installed before any page script).
+// (five on* callbacks logging to an array, the same web-vitals version the tracker depends on), the tracker
+// with everything on except replay, and the tracker with replay (OpenReplay against a local stand-in). Each
+// round visits every page twice, each visit in a fresh browser context:
+//   - CPU visit, no throttling: a Chromium trace of the renderer main thread; script time = the union of the
+//     thread-time (CPU) intervals of script events (compile, evaluate, function calls, timers, microtasks,
+//     idle callbacks) before the load event, and in the 1.5 s after it. Not throttled on purpose: Chromium's
+//     CPU throttling inflates the main thread's CPU time by a varying amount (at 4x the same page measured
+//     8-60 ms, unthrottled 6-8 ms), and a ratio of CPU times does not depend on the throttling anyway.
+//   - Throttled visit, 4x CPU throttling (CDP Emulation.setCPUThrottlingRate), nothing else attached: long
+//     tasks ('longtask' PerformanceObserver installed before any page script) starting within 1.5 s of the
+//     load event, blocking time = sum of (duration - 50 ms), and the long animation frames' scripts by source.
 // Pages run round-robin (order rotated each round) so drift on this noisy 2-core machine hits all alike.
 // Medians over the runs, with min-max, and ratios against web-vitals alone. Usage:
 //   node bench/chromium-bench.mjs [--runs 10] [--no-write]     (writes the table into BENCHMARKS.md)
@@ -17,8 +20,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -31,6 +35,11 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
 const WRITE = !args.includes('--no-write');
 const THROTTLE = 4;
+// The anchor must load the web-vitals the tracker bundles, not whatever version the repo root hoists
+// (the root had web-vitals 5 while the tracker depends on 6, which does more work when subscribing).
+const webVitalsMain = createRequire(join(packageDir, 'package.json')).resolve('web-vitals');
+const webVitalsDir = webVitalsMain.slice(0, webVitalsMain.lastIndexOf(`${sep}web-vitals${sep}`) + 11);
+const webVitalsVersion = JSON.parse(readFileSync(join(webVitalsDir, 'package.json'), 'utf8')).version;
 const WINDOW_MS = 1500;
 const PAGES = [
   { id: 'empty', label: 'empty page' },
@@ -82,6 +91,7 @@ async function buildPages(outDir) {
     root,
     logLevel: 'warn',
     configFile: false,
+    resolve: { alias: { 'web-vitals': webVitalsDir } },
     build: {
       outDir,
       emptyOutDir: true,
@@ -185,64 +195,107 @@ async function startServers(dir) {
   };
 }
 
-function scriptSeconds(metrics) {
-  return metrics.metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+// Trace events that are script on the main thread: compiling and running it, and the tasks that enter it.
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.run',
+  'v8.callFunction',
+  'FunctionCall',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+]);
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'];
+
+/** Total length of the union of [start, end] intervals (nested events must not count twice). */
+function unionLength(intervals) {
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [s, e] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
 }
 
-async function measure(browser, url, apiOrigin, sources) {
+/** Fresh context with the bench API address and the probes the throttled visit reads. */
+async function newPage(browser, apiOrigin) {
   const context = await browser.newContext({
     userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
   });
+  await context.addInitScript((api) => {
+    window.__BENCH_API__ = api;
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them: the attribution long tasks lack.
+    window.__loaf = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__loaf.push({
+          start: e.startTime,
+          blocking: e.blockingDuration,
+          scripts: e.scripts.map((x) => ({ url: x.sourceURL, duration: x.duration })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }, apiOrigin);
+  return { context, page: await context.newPage() };
+}
+
+async function untilAfterLoad(page) {
+  const loadStart = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+  await page.waitForFunction((until) => performance.now() >= until, loadStart + WINDOW_MS, { polling: 100 });
+  return loadStart;
+}
+
+/** Unthrottled visit under a trace: main-thread script CPU time before load and in the 1.5 s after. */
+async function measureCpu(browser, url, apiOrigin) {
+  const { context, page } = await newPage(browser, apiOrigin);
   try {
-    await context.addInitScript((api) => {
-      window.__BENCH_API__ = api;
-      // First load listener of the page: pauses in the debugger so the harness reads the metrics at the load
-      // event itself, before any load handler or post-load task (such as replay's import) can run.
-      addEventListener(
-        'load',
-        () => {
-          // biome-ignore lint/suspicious/noDebugger: the measurement point, see above
-          debugger;
-        },
-        { capture: true },
-      );
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          window.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      // Long animation frames name the scripts that ran in them: the attribution long tasks lack.
-      window.__loaf = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          window.__loaf.push({
-            start: e.startTime,
-            blocking: e.blockingDuration,
-            scripts: e.scripts.map((x) => ({ url: x.sourceURL, duration: x.duration })),
-          });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    }, apiOrigin);
-    const page = await context.newPage();
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.goto(url, { waitUntil: 'load' });
+    await untilAfterLoad(page);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    // The page's main thread is the one that marked the load event of the main frame.
+    const load = traceEvents.find(
+      (e) => e.name === 'MarkLoad' && (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isMainFrame),
+    );
+    if (!load) throw new Error(`no load event in the trace of ${url}`);
+    const scripts = traceEvents.filter(
+      (e) =>
+        e.pid === load.pid &&
+        e.tid === load.tid &&
+        e.ph === 'X' &&
+        SCRIPT_EVENTS.has(e.name) &&
+        e.tdur !== undefined,
+    );
+    const cpuMs = (list) => unionLength(list.map((e) => [e.tts, e.tts + e.tdur])) / 1000;
+    const end = load.ts + WINDOW_MS * 1000;
+    return {
+      scriptUntilLoadMs: cpuMs(scripts.filter((e) => e.ts < load.ts)),
+      scriptAfterLoadMs: cpuMs(scripts.filter((e) => e.ts >= load.ts && e.ts < end)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** 4x throttled visit with nothing attached but the throttling: long tasks and long animation frames. */
+async function measureThrottled(browser, url, apiOrigin, sources) {
+  const { context, page } = await newPage(browser, apiOrigin);
+  try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await cdp.send('Debugger.enable');
-    const atLoad = new Promise((ok, fail) => {
-      cdp.once('Debugger.paused', () => {
-        cdp
-          .send('Performance.getMetrics')
-          .then(ok, fail)
-          .finally(() => cdp.send('Debugger.disable').catch(() => {}));
-      });
-    });
     await page.goto(url, { waitUntil: 'load' });
-    const scriptAtLoad = scriptSeconds(await atLoad);
-    const loadStart = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
-    await page.waitForFunction((until) => performance.now() >= until, loadStart + WINDOW_MS, {
-      polling: 100,
-    });
-    const scriptAfter = scriptSeconds(await cdp.send('Performance.getMetrics'));
+    const loadStart = await untilAfterLoad(page);
     const longTasks = await page.evaluate(
       ([from, to]) => window.__longTasks.filter((t) => t.start >= from && t.start < to),
       [loadStart, loadStart + WINDOW_MS],
@@ -265,14 +318,28 @@ async function measure(browser, url, apiOrigin, sources) {
     return {
       ourBlockingScriptMs: blockingScriptMs.usermetrics,
       openReplayBlockingScriptMs: blockingScriptMs.openreplay,
-      scriptUntilLoadMs: scriptAtLoad * 1000,
-      scriptAfterLoadMs: (scriptAfter - scriptAtLoad) * 1000,
       longTasksAfterLoad: longTasks.length,
       blockingAfterLoadMs: longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
     };
   } finally {
     await context.close();
   }
+}
+
+/** Both visits of one page; a visit that fails (e.g. a trace without the load mark) is retried once. */
+async function measure(browser, url, apiOrigin, sources) {
+  const retry = async (fn) => {
+    try {
+      return await fn();
+    } catch (error) {
+      console.warn(`retrying ${url}: ${error.message}`);
+      return fn();
+    }
+  };
+  return {
+    ...(await retry(() => measureCpu(browser, url, apiOrigin))),
+    ...(await retry(() => measureThrottled(browser, url, apiOrigin, sources))),
+  };
 }
 
 const median = (xs) => {
@@ -303,11 +370,11 @@ function table(results) {
     )} (max ${fmt(Math.max(...s('openReplayBlockingScriptMs')))}) |`;
   });
   return [
-    '| page | script until load, ms median (min–max) | vs web-vitals alone | script in 1.5 s after load, ms | blocking time in 1.5 s after load, ms | long tasks after load, median (max) |',
+    '| page | script until load, ms CPU median (min–max) | vs web-vitals alone | script in 1.5 s after load, ms CPU | blocking time in 1.5 s after load at 4×, ms | long tasks after load at 4×, median (max) |',
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    'Who ran inside the blocking (long) animation frames of the 1.5 s after load (script time by source, ms):',
+    'Who ran inside the blocking (long) animation frames of the 1.5 s after load, at 4× (script time by source, ms):',
     '',
     '| page | @usermetrics/browser + core, median (max) | OpenReplay, median (max) |',
     '|---|---|---|',
@@ -337,7 +404,7 @@ async function main() {
       process.stdout.write(`round ${round + 1}/${RUNS}\r`);
     }
     const md = table(results);
-    const env = `Chromium ${browser.version()}, ${THROTTLE}× CPU throttling, ${RUNS} runs per page, Node ${process.version}, ${
+    const env = `Chromium ${browser.version()}, web-vitals ${webVitalsVersion} on every page, script CPU unthrottled, long tasks at ${THROTTLE}× CPU throttling, ${RUNS} runs per page, Node ${process.version}, ${
       cpus().length
     } × ${cpus()[0]?.model.trim()} (load average at the end ${loadavg()[0].toFixed(1)}), ${new Date()
       .toISOString()
