@@ -27,14 +27,16 @@ let fsRequested = false;
  */
 function loadNodeFs(): SyncWriter | undefined {
   if (nodeFs !== undefined) return nodeFs;
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const fs = (
-    typeof getBuiltin === 'function'
-      ? getBuiltin('node:fs')
-      : typeof require === 'function'
-        ? require('node:fs')
-        : undefined
-  ) as SyncWriter | undefined;
+  const host = process as { getBuiltinModule?: (id: string) => unknown };
+  let fs: SyncWriter | undefined;
+  try {
+    // Bundlers rewrite `require` into a shim that exists in ES modules too and throws there: hence try.
+    fs = (
+      typeof host.getBuiltinModule === 'function' ? host.getBuiltinModule('node:fs') : require('node:fs')
+    ) as SyncWriter | undefined;
+  } catch {
+    fs = undefined;
+  }
   if (fs !== undefined) nodeFs = fs;
   else if (!fsRequested) {
     fsRequested = true;
