@@ -13,8 +13,9 @@ export interface Metrics {
   /**
    * Records one sample into the user's namespace (`metricsNamespace`). Inside a wrapped invocation the
    * sample is written when the invocation ends; outside one it is buffered until {@link Metrics.flush}.
-   * Without `dimensions` the metric gets `functionName` and `environment`. Never throws; invalid names
-   * or non-finite values are ignored.
+   * Without `dimensions` the metric gets `functionName` and `environment`. Never throws; invalid names,
+   * non-finite values and samples aws-embedded-metrics would refuse (blank or non-ASCII dimension values,
+   * a metric named like one of its dimensions, …) are ignored.
    * @param unit a CloudWatch unit; anything else is written as `None`. @default 'None'
    * @example metrics.add('OrdersPlaced', 1, 'Count', { paymentMethod: 'card' });
    */
