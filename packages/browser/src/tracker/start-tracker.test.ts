@@ -85,10 +85,13 @@ describe('before the load event', () => {
 
   it('after load, spreads its work over separate idle callbacks: storage, vitals, import and start, first view', async () => {
     const idle: (() => void)[] = [];
+    const names = ['requestIdleCallback', 'cancelIdleCallback'] as const;
+    const originals = names.map((name) => Object.getOwnPropertyDescriptor(window, name));
     Object.defineProperty(window, 'requestIdleCallback', {
       configurable: true,
       value: (cb: () => void) => idle.push(cb),
     });
+    Object.defineProperty(window, 'cancelIdleCallback', { configurable: true, value: () => {} });
     const runIdle = async () => {
       expect(idle).toHaveLength(1);
       idle.shift()?.();
@@ -98,7 +101,10 @@ describe('before the load event', () => {
       const stored = () => window.sessionStorage.getItem('usermetrics.session');
       const loadFeatures = vi.fn(async () => featuresModule);
       const make = scriptedRequest([]);
-      track({ umami, transport: { flushIntervalMs: 0 } }, { loadFeatures, makeRequest: make });
+      const tracker = track(
+        { umami, transport: { flushIntervalMs: 0 } },
+        { loadFeatures, makeRequest: make },
+      );
       emitVital('TTFB', 120);
       const sentPaths = () => make.calls.map((c) => new URL(c.url).pathname);
       await new Promise((r) => setTimeout(r, 20));
@@ -121,8 +127,13 @@ describe('before the load event', () => {
       await runIdle(); // 4: the first page view
       await vi.waitFor(() => expect(sentPaths()).toEqual(['/metrics/web-vitals', '/api/send']));
       expect(idle).toHaveLength(0);
+      await tracker.shutdown(); // its cancellers run against the stubs
     } finally {
-      Reflect.deleteProperty(window, 'requestIdleCallback');
+      names.forEach((name, i) => {
+        const original = originals[i];
+        if (original) Object.defineProperty(window, name, original);
+        else Reflect.deleteProperty(window, name);
+      });
     }
   });
 
