@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collector, startCollector } from '../src/server/create-collector';
 // The one EMF schema the node package's own tests use: what the collector received must pass the same rules.
 import { validateEmfLine } from '../../../packages/node/test/emf-schema';
+import { type Collector, startCollector } from '../src/server/create-collector';
 import { getJson, makeDataDir } from './helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
