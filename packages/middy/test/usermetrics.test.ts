@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { createLogger, getInvocationContext, metrics } from '@usermetrics/node';
+import { createLogger, getInvocationContext, metrics, withUsermetrics } from '@usermetrics/node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { httpApiV2Event, lambdaContext, restApiV1Event, testClock } from '../../node/test/lambda-fixtures';
 import { createStdout, expectLogRecord } from '../../node/test/stdout-lines';
@@ -178,6 +178,14 @@ describe('usermetrics middy middleware (@middy/core 6.4)', () => {
       .use(usermetrics(options));
     await expect(handler({}, lambdaContext())).resolves.toEqual({ statusCode: 500 });
     expect(stdout.emfWith([...FN_ENV, 'errorType'])).toMatchObject([{ errorType: 'TypeError' }]);
+  });
+
+  it('around a handler already wrapped by withUsermetrics: one invocation is counted once', async () => {
+    const { stdout, options } = setup();
+    const handler = middy(withUsermetrics(async () => 'ok', options)).use(usermetrics(options));
+    await expect(handler(httpApiV2Event(), lambdaContext())).resolves.toBe('ok');
+    await expect(handler(httpApiV2Event(), lambdaContext())).resolves.toBe('ok');
+    expect(stdout.emf().filter((d) => 'Invocations' in d)).toHaveLength(2);
   });
 
   it('keeps ids apart across overlapping invocations', async () => {

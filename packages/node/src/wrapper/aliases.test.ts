@@ -5,6 +5,7 @@ import { lambdaContext, testClock } from '../../test/lambda-fixtures';
 import { createStdout } from '../../test/stdout-lines';
 import { metrics } from '../metrics/metrics';
 import { publishMetric, recordColdStart, withLogging, withMetrics } from './aliases';
+import { withUsermetrics } from './with-usermetrics';
 
 describe('reference aliases', () => {
   afterEach(() => {
@@ -26,6 +27,30 @@ describe('reference aliases', () => {
       expect(stdout.emf().filter((d) => 'Invocations' in d)).toHaveLength(2);
       expect(stdout.logs()).toMatchObject([{ level: 'ERROR' }]);
     }
+  });
+
+  it('nested front doors on one invocation count it once; a different invocation inside is its own', async () => {
+    const stdout = createStdout();
+    const opts = { functionName: 'fn', environment: 'e', stdout, clock: testClock() };
+    const original = new Error('inner');
+    const nested = withMetrics(
+      withLogging(async (event: { fail?: boolean }) => {
+        if (event.fail) throw original;
+        return 'ok';
+      }, opts),
+      opts,
+    );
+    await expect(nested({}, lambdaContext())).resolves.toBe('ok');
+    await expect(nested({ fail: true }, lambdaContext())).rejects.toBe(original);
+    const invocations = stdout.emf().filter((d) => 'Invocations' in d);
+    expect(invocations).toHaveLength(2);
+    expect(stdout.logs().filter((l) => l.level === 'ERROR')).toHaveLength(1);
+    // Positive control: a wrapped handler called inside another invocation, with its own request id,
+    // is instrumented as an invocation of its own.
+    const other = withUsermetrics(async () => 'inner', opts);
+    const outer = withUsermetrics(async () => other({}, lambdaContext()), opts);
+    await outer({}, lambdaContext());
+    expect(stdout.emf().filter((d) => 'Invocations' in d)).toHaveLength(4);
   });
 
   it('publishMetric adds a unit-less metric through the metrics API', async () => {

@@ -8,7 +8,8 @@ import { withUsermetrics } from './with-usermetrics';
 
 /**
  * Alias of {@link withUsermetrics} under the name of the architecture reference (metrics and logs are one
- * wrapper).
+ * wrapper). The reference's `withMetrics(withLogging(handler))` still counts each invocation once: an inner
+ * wrapper on the same invocation passes through.
  * @example export const handler = withMetrics(myHandler);
  */
 export function withMetrics<TEvent, TResult, TContext extends LambdaContextLike = LambdaContextLike>(

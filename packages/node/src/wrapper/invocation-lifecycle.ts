@@ -1,5 +1,5 @@
 import { normalizeErrorType } from '@usermetrics/core';
-import { invocationStorage } from '../context/invocation-store';
+import { activeStore, invocationStorage } from '../context/invocation-store';
 import { createInvocationDocument } from '../emf/invocation-document';
 import { writeEmf } from '../emf/write-emf';
 import { defaultStdout, type LineSink } from '../io/stdout';
@@ -117,8 +117,14 @@ export function createInvocationLifecycle<TEvent = unknown>(
   return {
     start(event, context) {
       try {
-        const cold = coldStart();
         const awsRequestId = context?.awsRequestId;
+        // Nested front doors on one invocation (`withMetrics(withLogging(h))`, the middleware around a wrapped
+        // handler): the outer one instruments it, so metrics are counted once.
+        const outer = activeStore();
+        if (outer !== undefined && typeof awsRequestId === 'string' && outer.requestId === awsRequestId) {
+          return undefined;
+        }
+        const cold = coldStart();
         const store: StoreWithMetrics = {
           requestId:
             typeof awsRequestId === 'string' && awsRequestId !== ''
