@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { bundlePackage, driverFolder } from './bundle-in-child';
 
 // aws-embedded-metrics starts resolving its environment when its module is evaluated, and with
 // AWS_EMF_ENABLE_DEBUG_LOGGING=true it says so on console.log ("Resolving environment"). A child process
@@ -27,34 +25,7 @@ result.localDoc = printed.find((l) => l.includes('"LocalJobs"'));
 process.stderr.write('RESULT' + JSON.stringify(result) + '\\n');
 `;
 
-const pkg = fileURLToPath(new URL('..', import.meta.url));
-// Inside the package so that the bundle with external dependencies resolves them from node_modules.
-mkdirSync(join(pkg, 'node_modules', '.cache'), { recursive: true });
-const dir = mkdtempSync(join(pkg, 'node_modules', '.cache', 'lazy-aws-emf-'));
-writeFileSync(join(dir, 'driver.mjs'), DRIVER);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function bundle(name: string, external: boolean): Promise<string> {
-  const outfile = join(dir, `${name}.mjs`);
-  await build({
-    entryPoints: [join(pkg, 'src', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    ...(external
-      ? { packages: 'external' as const }
-      : {
-          // SST's banner: bundled CommonJS (pino) needs a require in an ES module.
-          banner: {
-            js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);",
-          },
-        }),
-  });
-  return outfile;
-}
+const dir = driverFolder('lazy-aws-emf-', DRIVER);
 
 function run(bundlePath: string) {
   const env: NodeJS.ProcessEnv = {
@@ -73,7 +44,9 @@ describe('aws-embedded-metrics is loaded only when a non-Lambda environment flus
     ['bundled like SST deploys it (esbuild, every dependency inlined)', false],
     ['with dependencies from node_modules (as the npm package runs)', true],
   ])('%s', async (_name, external) => {
-    const { stdout, result } = run(await bundle(external ? 'external' : 'bundled', external));
+    const { stdout, result } = run(
+      await bundlePackage(join(dir, `${external ? 'external' : 'bundled'}.mjs`), { external }),
+    );
     expect(result.afterImport).toBe(false);
     // In Lambda the user's metric is written by our own serializer, still without loading the library.
     expect(result.handlerResult).toBe('ok');

@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { bundlePackage, driverFolder } from './bundle-in-child';
 
 // Node 20 before 20.16 has no process.getBuiltinModule, and an ES module has no require: the stdout writer
 // must still write every line (first through process.stdout, then through node:fs once it is imported).
@@ -16,27 +14,14 @@ await new Promise((resolve) => setTimeout(resolve, 20));
 logger.info('second line');
 `;
 
-const pkg = fileURLToPath(new URL('..', import.meta.url));
-mkdirSync(join(pkg, 'node_modules', '.cache'), { recursive: true });
-const dir = mkdtempSync(join(pkg, 'node_modules', '.cache', 'stdout-old-node-'));
-writeFileSync(join(dir, 'driver.mjs'), DRIVER);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = driverFolder('stdout-old-node-', DRIVER);
 
 it.each(['old', 'current'])(
   'writes every log line on a Node without process.getBuiltinModule (%s)',
   async (mode) => {
     const outfile = join(dir, 'index.mjs');
     // An ES module with dependencies from node_modules, as the published dist/index.js runs.
-    await build({
-      entryPoints: [join(pkg, 'src', 'index.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'error',
-    });
+    await bundlePackage(outfile, { external: true });
     const child = spawnSync(process.execPath, [join(dir, 'driver.mjs'), outfile, mode], {
       env: { PATH: process.env.PATH },
       encoding: 'utf8',
