@@ -3,8 +3,9 @@
 // missing. Debian/Ubuntu with apt-get and root (as on CI) install them; elsewhere we say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
-const wanted = [{ bin: process.env.CHROMIUM_PATH || '/usr/bin/chromium', apt: 'chromium' }];
+const wanted = [{ bin: chromiumPath(), apt: 'chromium' }];
 
 export function ensureSystemDeps() {
   const missing = wanted.filter((w) => !existsSync(w.bin));

@@ -8,26 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { startCollector } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const out = process.argv[2] ?? join(root, 'docs', 'dashboard.png');
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const dataDir = await mkdtemp(join(tmpdir(), 'um-shot-'));
 const collector = await startCollector({ port: 0, dataDir, quiet: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args,
-});
+const browser = await chromium.launch({ executablePath: assertChromium(), args: CHROMIUM_ARGS });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 try {
   for (const visit of [0, 1]) {

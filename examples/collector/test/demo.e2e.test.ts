@@ -6,20 +6,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The one EMF schema the node package's own tests use: what the collector received must pass the same rules.
 import { validateEmfLine } from '../../../packages/node/test/emf-schema';
+import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { type Collector, startCollector } from '../src/server/create-collector';
 import { getJson, makeDataDir } from './helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const APP_DIR = join(
   dirname(createRequire(import.meta.url).resolve('@usermetrics/example-web/package.json')),
   'dist',
@@ -62,17 +52,13 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium, or \`node scripts/ensure-system-deps.mjs\`) or set CHROMIUM_PATH.`,
-    );
-  }
+  const executablePath = assertChromium();
   if (!existsSync(join(APP_DIR, 'index.html'))) {
     throw new Error(`The example app is not built (${APP_DIR}). Run \`npx turbo run build\` first.`);
   }
   dataDir = await makeDataDir();
   collector = await startCollector({ port: 0, dataDir, appDir: APP_DIR, quiet: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

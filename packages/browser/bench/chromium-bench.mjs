@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -47,25 +48,6 @@ const PAGES = [
   { id: 'tracker', label: '@usermetrics/browser, all on except replay' },
   { id: 'tracker-replay', label: '@usermetrics/browser with replay' },
 ];
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function chromiumPath() {
-  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    console.error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-    process.exit(1);
-  }
-  return path;
-}
 
 function newestMtime(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -383,7 +365,13 @@ function table(results) {
 }
 
 async function main() {
-  const executablePath = chromiumPath();
+  let executablePath;
+  try {
+    executablePath = assertChromium();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   ensureBuilt();
   const outDir = mkdtempSync(join(tmpdir(), 'usermetrics-bench-'));
   const started = Date.now();

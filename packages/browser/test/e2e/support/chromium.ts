@@ -1,33 +1,5 @@
-import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-
-/** Where Chromium is: `CHROMIUM_PATH`, else the Debian package's binary. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-/** Throws a message that says how to fix it; the e2e run must fail, never skip, without a browser. */
-export function assertChromium(): string {
-  const path = chromiumPath();
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. The browser end-to-end tests need it: install it (apt-get install -y chromium) ` +
-        'or point CHROMIUM_PATH at a Chromium/Chrome binary. The root `npm test` installs it automatically.',
-    );
-  }
-  return path;
-}
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { assertChromium, CHROMIUM_ARGS } from '../../../../../scripts/chromium.mjs';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: assertChromium(), args: CHROMIUM_ARGS });

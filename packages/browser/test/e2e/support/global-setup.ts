@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { assertChromium } from './chromium';
+import { assertChromium } from '../../../../../scripts/chromium.mjs';
 
 /**
  * Runs once before the e2e files: fails at once without Chromium, (re)builds @usermetrics/browser when its
