@@ -30,7 +30,8 @@ if (!skipBuild || !existsSync(bin)) {
   const build = spawnSync(
     'npx',
     ['turbo', 'run', 'build', '--filter=@usermetrics/dev-collector...', '--output-logs=errors-only'],
-    { cwd: root, stdio: 'inherit', env: process.env },
+    // turbo's anonymous telemetry (and its notice) stays off: the demo of a privacy-first SDK does not phone home.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
   );
   if (build.status !== 0) {
     console.error('✖ The build failed; see the errors above.');

@@ -28,10 +28,8 @@ if (!process.argv.includes('--no-build') || !existsSync(bin)) {
   const build = spawnSync(
     'npx',
     ['turbo', 'run', 'build', '--filter=@usermetrics/dev-collector...', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    // turbo's anonymous telemetry (and its notice) stays off, as in every script of the repository.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { chromium } from 'playwright-core';
-import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { startCollector } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
