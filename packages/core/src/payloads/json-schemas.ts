@@ -99,6 +99,9 @@ export const errorReportPayloadJsonSchema = {
         "type": {
           "type": "string",
           "maxLength": 100
+        },
+        "handled": {
+          "type": "boolean"
         }
       },
       "required": [
@@ -143,6 +146,16 @@ export const errorReportPayloadJsonSchema = {
         "fingerprint": {
           "type": "string",
           "maxLength": 128
+        },
+        "handled": {
+          "type": "boolean"
+        },
+        "extra": {
+          "type": "object",
+          "propertyNames": {
+            "type": "string"
+          },
+          "additionalProperties": {}
         }
       },
       "required": []
