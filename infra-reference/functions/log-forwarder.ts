@@ -49,7 +49,8 @@ export interface ForwardResult extends IndexSummary {
   skipped: number;
 }
 
-const DEFAULT_PREFIX = 'usermetrics-logs';
+/** The index prefix when `INDEX_PREFIX` is not set; the index template and ISM policy patterns match it. */
+export const DEFAULT_INDEX_PREFIX = 'usermetrics-logs';
 const MAX_LOGGED_REJECTIONS = 10;
 
 /**
@@ -63,7 +64,7 @@ export function createLogForwarder(options: LogForwarderOptions): {
   handle(event: unknown): Promise<ForwardResult>;
 } {
   const now = options.now ?? Date.now;
-  const prefix = options.indexPrefix || DEFAULT_PREFIX;
+  const prefix = options.indexPrefix || DEFAULT_INDEX_PREFIX;
   const logger = createLogger(
     'log-forwarder',
     options.logDestination ? { destination: options.logDestination } : {},
