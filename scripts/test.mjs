@@ -55,6 +55,7 @@ if (!existsSync('node_modules/.bin/turbo')) run('install npm dependencies', 'npm
 ensureSystemDeps();
 run('lint and format (biome)', 'npx', ['biome', 'check', '.']);
 run('product code apart from test code (src/)', 'node', ['scripts/check-src-apart.mjs']);
+run('every "DESIGN §n" resolves into docs/design.md', 'node', ['scripts/check-design-refs.mjs']);
 run('build', 'npx', ['turbo', 'run', 'build']);
 run('typecheck', 'npx', ['turbo', 'run', 'typecheck']);
 const totals = await runCounting('unit, integration and browser tests with coverage', 'npx', [
