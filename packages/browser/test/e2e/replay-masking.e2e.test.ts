@@ -82,3 +82,48 @@ describe('session replay masking in Chromium', () => {
     expect(all.filter((i) => i.value !== '')).toEqual([]);
   });
 });
+
+describe('replay sanitization rules in Chromium (an app-provided rules file on top of the defaults)', () => {
+  const HEADING = 'usermetrics end-to-end page';
+  const ROUTE_TEXT = 'First route';
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ appDir: e2eBuild().appDir });
+    browser = await launchChromium();
+    context = await newVisitorContext(browser);
+    const config = fullConfig(server, { umami: undefined });
+    const replay = config.tracker.replay as NonNullable<typeof config.tracker.replay>;
+    // What an app imports from its openreplay-sanitization-rules.json.
+    replay.sanitization = { version: 1, mask: ['#marker'], ignore: ['#route'] };
+    await useConfig(context, config);
+    const { page } = await openTrackedPage(context, server);
+    await server.waitFor('the first replay batch', () => server.replayBatches.length > 0, 20_000);
+    await page.locator('#email').pressSequentially(TYPED_EMAIL, { delay: 5 });
+    await page.locator('#email').blur();
+    await movePointerOutOfPage(page);
+    await server.waitFor('the input event after the snapshot', () => typedInputs(server).length >= 1);
+    await leavePage(page);
+    await server.settle();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('obscures the text of masked elements and leaves ignored ones out, and still masks inputs', () => {
+    const batches = server.replayBatches.map((b) => b.bytes);
+    // Positive control: text no rule names is recorded as usual.
+    expect(batches.some((bytes) => containsUtf8(bytes, HEADING))).toBe(true);
+    for (const secret of [MARKER_TEXT, 'quokka', ROUTE_TEXT, TYPED_EMAIL, TEXT_EMAIL]) {
+      expect(
+        batches.filter((bytes) => containsUtf8(bytes, secret)),
+        secret,
+      ).toEqual([]);
+    }
+  });
+});
