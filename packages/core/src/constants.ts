@@ -45,6 +45,7 @@ export const STRING_LIMITS = {
   replayUrl: 2000,
   fingerprint: 128,
   timestamp: 40,
+  batchId: 64,
 } as const;
 
 /** Umami's own request-schema limits (DESIGN §6); payloads over them are rejected by Umami. */

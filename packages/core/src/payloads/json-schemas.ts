@@ -72,6 +72,12 @@ export const webVitalsPayloadJsonSchema = {
     "userAgent": {
       "type": "string",
       "maxLength": 512
+    },
+    "batchId": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9-]+$"
     }
   },
   "required": [
@@ -159,6 +165,12 @@ export const errorReportPayloadJsonSchema = {
         }
       },
       "required": []
+    },
+    "batchId": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9-]+$"
     }
   },
   "required": [

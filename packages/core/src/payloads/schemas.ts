@@ -9,7 +9,23 @@ const text = (max: number, reason = 'invalid_field') => v.pipe(v.string(reason),
 const optionalText = (max: number, name: string) =>
   v.optional(v.pipe(v.string(`${name} must be a string`), v.maxLength(max, `${name} is longer than ${max}`)));
 
+/**
+ * The idempotency key of a batch (#17): the browser sets one per batch and keeps it across retries, so the
+ * handlers can answer a repeat without counting it again. Letters, digits and `-` only (a UUIDv7 fits), so it is
+ * safe to use as a map key and in a log line as is.
+ */
+const BATCH_ID_PATTERN = /^[A-Za-z0-9-]+$/;
+
 function createSchemas() {
+  const batchId = v.optional(
+    v.pipe(
+      v.string('batchId must be a string'),
+      v.minLength(1, 'batchId must not be empty'),
+      v.maxLength(S.batchId, `batchId is longer than ${S.batchId}`),
+      v.regex(BATCH_ID_PATTERN, 'batchId may hold only letters, digits and -'),
+    ),
+  );
+
   const isoTimestamp = v.pipe(
     v.string('invalid_timestamp'),
     v.maxLength(S.timestamp, 'invalid_timestamp'),
@@ -44,6 +60,7 @@ function createSchemas() {
       v.maxLength(S.sessionId, `sessionId is longer than ${S.sessionId}`),
     ),
     userAgent: v.optional(text(S.userAgent, `userAgent must be a string of at most ${S.userAgent}`)),
+    batchId,
   });
 
   /** The strict per-item shape, for the JSON Schema export. */
@@ -97,6 +114,7 @@ function createSchemas() {
         'context must be an object',
       ),
     ),
+    batchId,
   });
   return { webVitalMetric, webVitalsPayload, webVitalsPayloadItems, errorReportPayload };
 }

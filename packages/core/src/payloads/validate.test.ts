@@ -114,6 +114,28 @@ describe('validateWebVitalsPayload', () => {
     expect(r.issues[0]?.path).toBe(path);
   });
 
+  it('passes a valid batchId through and leaves it out when absent', () => {
+    const id = '0190b6c2-7c4d-7e8f-9a0b-1c2d3e4f5a6b';
+    const withId = validateWebVitalsPayload({ ...body([metric()]), batchId: id }, { now: NOW });
+    const without = validateWebVitalsPayload(body([metric()]), { now: NOW });
+    expect(withId.ok && withId.batchId).toBe(id);
+    expect(without.ok).toBe(true);
+    expect(without).not.toHaveProperty('batchId');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['longer than 64', 'a'.repeat(65)],
+    ['not a string', 7],
+    ['holding a quote', 'abc"def'],
+    ['holding a newline', 'abc\ndef'],
+    ['holding a space', 'abc def'],
+  ])('fails the whole request for a batchId %s', (_, batchId) => {
+    const r = validateWebVitalsPayload({ ...body([metric()]), batchId }, { now: NOW });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path).toBe('batchId');
+  });
+
   it('accepts exactly 50 metrics', () => {
     const r = validateWebVitalsPayload(body(Array.from({ length: 50 }, () => metric())), { now: NOW });
     expect(r.ok && r.accepted.length).toBe(50);
@@ -180,6 +202,14 @@ describe('validateErrorReport', () => {
     const r = validateErrorReport({ error: report.error, context: { handled: true } });
 
     expect(r.ok && r.value.context?.handled).toBe(true);
+  });
+
+  it('keeps a valid batchId and refuses a malformed one', () => {
+    const ok = validateErrorReport({ ...report, batchId: 'b-64'.padEnd(64, '0') });
+    const bad = validateErrorReport({ ...report, batchId: 'b/1' });
+    expect(ok.ok && ok.value.batchId).toBe('b-64'.padEnd(64, '0'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toContain('batchId');
   });
 
   it.each([

@@ -11,7 +11,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   invalid_payload: 400,
   rate_limited: 429,
   method_not_allowed: 405,
-  forbidden_origin: 403,
+  origin_not_allowed: 403,
 };
 
 /**
