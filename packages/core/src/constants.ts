@@ -23,6 +23,10 @@ export const LIMITS = {
   /** EMF: metrics and dimensions per document. */
   emfMaxMetrics: 100,
   emfMaxDimensions: 30,
+  /** `context.extra` of an error report: keys per object, nesting depth, and JSON size in bytes. */
+  maxExtraKeys: 20,
+  maxExtraDepth: 3,
+  maxExtraBytes: 2048,
 } as const;
 
 /** Longest accepted length of each free-text field, in UTF-16 code units. */

@@ -105,6 +105,9 @@ export const errorReportPayloadJsonSchema = {
         "type": {
           "type": "string",
           "maxLength": 100
+        },
+        "handled": {
+          "type": "boolean"
         }
       },
       "required": [
@@ -149,6 +152,16 @@ export const errorReportPayloadJsonSchema = {
         "fingerprint": {
           "type": "string",
           "maxLength": 128
+        },
+        "handled": {
+          "type": "boolean"
+        },
+        "extra": {
+          "type": "object",
+          "propertyNames": {
+            "type": "string"
+          },
+          "additionalProperties": {}
         }
       },
       "required": []

@@ -83,6 +83,7 @@ function createSchemas() {
         ),
         stack: optionalText(S.stack, 'error.stack'),
         type: optionalText(S.errorType, 'error.type'),
+        handled: v.optional(v.boolean('error.handled must be a boolean')),
       },
       'error must be an object',
     ),
@@ -98,6 +99,17 @@ function createSchemas() {
           release: optionalText(S.release, 'context.release'),
           replayUrl: optionalText(S.replayUrl, 'context.replayUrl'),
           fingerprint: optionalText(S.fingerprint, 'context.fingerprint'),
+          // Where browsers up to 0.x put it; read as `error.handled` when that is absent.
+          handled: v.optional(v.boolean('context.handled must be a boolean')),
+          // Any plain object: its size is bounded by `boundExtra` on ingestion, never by rejecting the report.
+          extra: v.optional(
+            // The check comes first: a record schema would turn an array into an object with numeric keys.
+            v.pipe(
+              v.unknown(),
+              v.check((x) => !Array.isArray(x), 'context.extra must be an object'),
+              v.record(v.string(), v.unknown(), 'context.extra must be an object'),
+            ),
+          ),
         },
         'context must be an object',
       ),

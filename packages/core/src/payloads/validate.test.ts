@@ -173,7 +173,7 @@ describe('validateErrorReport', () => {
       url: 'https://app.example/p',
       sessionId: 's1',
       timestamp: '2026-06-01T11:59:00.000Z',
-      extra: 1,
+      notInTheContract: 1,
     },
   };
 
@@ -182,7 +182,26 @@ describe('validateErrorReport', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.error.message).toBe('boom');
-    expect(r.value.context).not.toHaveProperty('extra');
+    expect(r.value.context).not.toHaveProperty('notInTheContract');
+  });
+
+  it('keeps release, error.handled and context.extra', () => {
+    const r = validateErrorReport({
+      error: { ...report.error, handled: false },
+      context: { ...report.context, release: '1.2.3', extra: { orderId: 42, nested: { a: [1] } } },
+    });
+
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.error.handled).toBe(false);
+    expect(r.value.context?.release).toBe('1.2.3');
+    expect(r.value.context?.extra).toEqual({ orderId: 42, nested: { a: [1] } });
+  });
+
+  it('keeps handled where browsers up to 0.x send it (context.handled)', () => {
+    const r = validateErrorReport({ error: report.error, context: { handled: true } });
+
+    expect(r.ok && r.value.context?.handled).toBe(true);
   });
 
   it('keeps a valid batchId and refuses a malformed one', () => {
@@ -198,6 +217,9 @@ describe('validateErrorReport', () => {
     ['a non-string message', { error: { message: 1 } }, 'error.message'],
     ['an overlong stack', { error: { message: 'm', stack: 's'.repeat(20_000) } }, 'error.stack'],
     ['a bad timestamp', { error: { message: 'm' }, context: { timestamp: 'now' } }, 'context.timestamp'],
+    ['a non-boolean handled', { error: { message: 'm', handled: 'yes' } }, 'error.handled'],
+    ['a non-object extra', { error: { message: 'm' }, context: { extra: 1 } }, 'context.extra'],
+    ['an array as extra', { error: { message: 'm' }, context: { extra: [1] } }, 'context.extra'],
   ])('rejects %s with the failing path', (_, input, path) => {
     const r = validateErrorReport(input);
     expect(r.ok).toBe(false);

@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createErrorReportHandler } from './create-error-report-handler';
-import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { OUTPUT_BASE_BYTES } from './output-budget';
 import {
   collectStdout,
   errorBody,
@@ -11,7 +8,10 @@ import {
   v2Event,
   vital,
   vitalsBody,
-} from './testing/fixtures';
+} from '../../test/ingestion/fixtures';
+import { createErrorReportHandler } from './create-error-report-handler';
+import { createWebVitalsHandler } from './create-web-vitals-handler';
+import { OUTPUT_BASE_BYTES } from './output-budget';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  collectStdout,
+  errorBody,
+  NOW,
+  now,
+  ORIGIN,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { BATCH_MEMORY_TTL_MS, createBatchMemory } from './batch-memory';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, errorBody, NOW, now, ORIGIN, v2Event, vital, vitalsBody } from './testing/fixtures';
 
 const common = { now, environment: 'production', allowedOrigins: [ORIGIN] };
 const post = (body: string) => v2Event({ body });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { collectStdout } from '../../test/ingestion/fixtures';
 import { createOutputBudget, OUTPUT_BASE_BYTES, OUTPUT_BYTES_PER_BODY_BYTE } from './output-budget';
-import { collectStdout } from './testing/fixtures';
 
 describe('createOutputBudget', () => {
   it('writes lines while they fit the request budget and drops the ones that do not, counting them', () => {
