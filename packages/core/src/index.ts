@@ -28,6 +28,7 @@ export {
 } from './catalog/metric-catalog';
 export { LIMITS, STRING_LIMITS, UMAMI_LIMITS } from './constants';
 export { createId, hashString, isSampled, isUuid, utf8ByteLength } from './ids/ids';
+export { parseSessionId, SESSION_ID_HEADER } from './ids/session-id';
 export type { ErrorFrame, LogLevel, LogRecord, SerializedError } from './log/log-record';
 export { LOG_LEVELS } from './log/log-record';
 export { serializeError } from './log/serialize-error';
