@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  now,
+  ORIGIN,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { normalizeOrigin } from './cors-policy';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { IngestionHandlerOptions } from './types';
 
 afterEach(() => {

@@ -1,7 +1,15 @@
 import { isUuid } from '@usermetrics/core';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  errorBody,
+  now,
+  ORIGIN,
+  SESSION,
+  v1Event,
+  v2Event,
+} from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
-import { collectStdout, errorBody, now, ORIGIN, SESSION, v1Event, v2Event } from './testing/fixtures';
 import type { ErrorReportHandlerOptions } from './types';
 
 function setup(options: ErrorReportHandlerOptions = {}) {
