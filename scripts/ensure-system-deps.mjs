@@ -3,7 +3,7 @@
 // missing. Debian/Ubuntu with apt-get and root (as on CI) install them; elsewhere we say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from './chromium.mjs';
+import { chromiumPath } from '../packages/test-support/chromium.mjs';
 
 const wanted = [{ bin: chromiumPath(), apt: 'chromium' }];
 

@@ -23,6 +23,10 @@ export const LIMITS = {
   /** EMF: metrics and dimensions per document. */
   emfMaxMetrics: 100,
   emfMaxDimensions: 30,
+  /** `context.extra` of an error report: keys per object, nesting depth, and JSON size in bytes. */
+  maxExtraKeys: 20,
+  maxExtraDepth: 3,
+  maxExtraBytes: 2048,
 } as const;
 
 /** Longest accepted length of each free-text field, in UTF-16 code units. */
@@ -41,6 +45,7 @@ export const STRING_LIMITS = {
   replayUrl: 2000,
   fingerprint: 128,
   timestamp: 40,
+  batchId: 64,
 } as const;
 
 /** Umami's own request-schema limits (DESIGN §6); payloads over them are rejected by Umami. */

@@ -28,9 +28,10 @@ export {
 } from './catalog/metric-catalog';
 export { LIMITS, STRING_LIMITS, UMAMI_LIMITS } from './constants';
 export { createId, hashString, isSampled, isUuid, utf8ByteLength } from './ids/ids';
-export type { LogLevel, LogRecord, SerializedError } from './log/log-record';
+export type { ErrorFrame, LogLevel, LogRecord, SerializedError } from './log/log-record';
 export { LOG_LEVELS } from './log/log-record';
 export { serializeError } from './log/serialize-error';
+export { boundExtra } from './payloads/bound-extra';
 export { errorReportPayloadJsonSchema, webVitalsPayloadJsonSchema } from './payloads/json-schemas';
 export type {
   ErrorReportContext,

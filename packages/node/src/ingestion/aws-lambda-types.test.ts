@@ -7,9 +7,9 @@ import type {
   LambdaFunctionURLEvent,
 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { collectStdout, v1Event, v2Event } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, v1Event, v2Event } from './testing/fixtures';
 
 // These assignments are the test: `tsc --noEmit` fails if the handlers stop fitting the official types.
 type V2Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;

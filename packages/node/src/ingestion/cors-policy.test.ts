@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  now,
+  ORIGIN,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { normalizeOrigin } from './cors-policy';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { IngestionHandlerOptions } from './types';
 
 afterEach(() => {
@@ -64,12 +72,12 @@ describe('CORS', () => {
     expect(res.headers['Access-Control-Max-Age']).toBe('60');
   });
 
-  it('refuses a preflight from another origin, or without one, with 403 forbidden_origin', async () => {
+  it('refuses a preflight from another origin, or without one, with 403 origin_not_allowed', async () => {
     const { handler } = setup();
 
     for (const res of [await handler(preflight('https://evil.example')), await handler(preflight())]) {
       expect(res.statusCode).toBe(403);
-      expect(JSON.parse(res.body).error.code).toBe('forbidden_origin');
+      expect(JSON.parse(res.body).error.code).toBe('origin_not_allowed');
       expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
     }
   });

@@ -1,4 +1,5 @@
 import {
+  boundExtra,
   createId,
   type ErrorReportPayload,
   type ErrorReportResponse,
@@ -67,8 +68,8 @@ function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, 
   } else {
     logger.error(
       `Frontend error: ${report.message}`,
-      { name: report.type, message: report.message, stack: report.stack },
-      { errorId, environment: o.environment, ...report.context },
+      { name: report.type, message: report.message, stack: report.stack, handled: report.handled },
+      { errorId, environment: o.environment, ...report.context, extra: report.extra },
     );
   }
 
@@ -93,6 +94,10 @@ interface CleanReport {
   stack: string | undefined;
   fingerprint: string;
   sessionId: string | undefined;
+  /** Whether the app caught the error itself; `undefined` when the browser did not say. */
+  handled: boolean | undefined;
+  /** `context.extra`, redacted and bounded (DESIGN §5). */
+  extra: Record<string, unknown> | undefined;
   /** Redacted context fields for the log line; only the ones that were sent. */
   context: Record<string, string>;
 }
@@ -125,6 +130,8 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
     stack,
     fingerprint,
     sessionId: ctx.sessionId ? redactString(ctx.sessionId) : undefined,
+    handled: error.handled ?? ctx.handled,
+    extra: boundExtra(ctx.extra),
     context,
   };
 }

@@ -36,7 +36,7 @@ export function createIngestionHandler(
     if (request.method === 'OPTIONS') {
       const preflight = cors.preflightHeaders(origin);
       if (preflight) return emptyResponse(204, preflight);
-      return errorResponse(403, 'forbidden_origin', 'Origin is not allowed', { Vary: 'Origin' });
+      return errorResponse(403, 'origin_not_allowed', 'Origin is not allowed', { Vary: 'Origin' });
     }
     const headers = cors.responseHeaders(origin);
     if (request.method !== 'POST') {

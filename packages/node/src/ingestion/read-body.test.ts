@@ -1,7 +1,15 @@
 import { LIMITS } from '@usermetrics/core';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  now,
+  ORIGIN,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { WebVitalsHandlerOptions } from './types';
 
 function setup(options: WebVitalsHandlerOptions = {}) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { collectStdout, now, SESSION, v2Event, vital } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, SESSION, v2Event, vital } from './testing/fixtures';
 
 const EMAIL = 'jane.doe@example.com';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';

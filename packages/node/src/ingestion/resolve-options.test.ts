@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectStdout, now, v2Event, vital, vitalsBody } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 import { isProductionEnvironment, resolveOptions } from './resolve-options';
-import { collectStdout, now, v2Event, vital, vitalsBody } from './testing/fixtures';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,9 +1,9 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { MetricsLogger } from 'aws-embedded-metrics';
 import { LambdaEnvironment } from 'aws-embedded-metrics/lib/environment/LambdaEnvironment.js';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCollector } from '../../test/collect';
-import { expectValidEmf } from '../../test/emf-schema';
 import { EMF_UNITS } from '../emf/types';
 import { resolveEmitter, toMetricsLoggers } from './emit-user-metrics';
 import { addToBuffer, type BufferedRecord, createBuffer, flushBuffer } from './user-metrics-buffer';

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertChromium } from '@usermetrics/test-support/chromium';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { assertChromium } from '../../../../../scripts/chromium.mjs';
 
 /**
  * Runs once before the e2e files: fails at once without Chromium, (re)builds @usermetrics/browser when its

@@ -1,7 +1,7 @@
 /** Test-only: fast-check generators of request bodies, valid, mixed and hostile. Not exported. */
 import { ERROR_TYPES, WEB_VITAL_NAMES, WEB_VITAL_RATINGS } from '@usermetrics/core';
 import fc from 'fast-check';
-import type { IngestionEvent } from '../types';
+import type { IngestionEvent } from '../../src/ingestion/types';
 import { NOW, ORIGIN, v1Event, v2Event } from './fixtures';
 
 export const ROUTES = ['/users/:id', '/orders/:orderId', '/'];

@@ -1,6 +1,6 @@
 /** Test-only: the documented answer shape every fuzz property checks. Not exported. */
 import { INGESTION_ERROR_CODES, isUuid, LIMITS, REJECTION_REASONS } from '@usermetrics/core';
-import type { IngestionResult } from '../types';
+import type { IngestionResult } from '../../src/ingestion/types';
 
 const REASONS: ReadonlySet<string> = new Set(REJECTION_REASONS);
 const CODES: ReadonlySet<string> = new Set(INGESTION_ERROR_CODES);
@@ -11,7 +11,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   invalid_payload: 400,
   rate_limited: 429,
   method_not_allowed: 405,
-  forbidden_origin: 403,
+  origin_not_allowed: 403,
 };
 
 /**

@@ -2,13 +2,13 @@
 // Regenerates docs/dashboard.png: starts the collector (built dist) on a free port with a temp data folder,
 // walks the demo app in headless Chromium like a visitor (pages, a render error, the masked form, API calls
 // including the slow and the failing one), then screenshots the dashboard. Needs `npx turbo run build`.
-//   node examples/collector/scripts/dashboard-screenshot.mjs [out.png]
+//   node packages/dev/scripts/dashboard-screenshot.mjs [out.png]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { chromium } from 'playwright-core';
-import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { startCollector } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

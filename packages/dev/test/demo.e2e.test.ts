@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
+// The one EMF schema the node package's own tests use: what the collector received must pass the same rules.
+import { validateEmfLine } from '@usermetrics/test-support/emf-schema';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The one EMF schema the node package's own tests use: what the collector received must pass the same rules.
-import { validateEmfLine } from '../../../packages/node/test/emf-schema';
-import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { type Collector, startCollector } from '../src/server/create-collector';
 import { getJson, makeDataDir } from './helpers';
 

@@ -1,9 +1,9 @@
 /**
  * Test-only builders: real-looking API Gateway events and a stdout collector. Not exported from the package.
  */
-import { expectValidEmf, isEmfLine } from '../../../test/emf-schema';
-import type { LineSink } from '../../io/stdout';
-import type { IngestionEvent } from '../types';
+import { expectValidEmf, isEmfLine } from '@usermetrics/test-support/emf-schema';
+import type { IngestionEvent } from '../../src/ingestion/types';
+import type { LineSink } from '../../src/io/stdout';
 
 export const NOW = Date.parse('2026-01-01T12:00:00.000Z');
 export const now = (): number => NOW;

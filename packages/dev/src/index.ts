@@ -1,5 +1,5 @@
 /**
- * @usermetrics/dev-collector — `usermetrics dev`, the local stand-in for API Gateway + Lambda, CloudWatch,
+ * @usermetrics/dev — `usermetrics dev`, the local stand-in for API Gateway + Lambda, CloudWatch,
  * Umami and OpenReplay that the demo runs on.
  * @packageDocumentation
  */

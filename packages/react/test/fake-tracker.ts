@@ -58,7 +58,7 @@ export function createFakeTracker(options: { attachToWindow?: boolean } = {}): F
     getReplayUrl: () => fake.replayUrl,
     getStats: () => ({
       sent: 0,
-      dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0 },
+      dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0, blocked: 0 },
     }),
     flush: () => Promise.resolve(),
     shutdown: () => {
