@@ -12,6 +12,26 @@ const ALB = { LoadBalancer: '$loadBalancer' };
 const TARGETS = { LoadBalancer: '$loadBalancer', TargetGroup: '$targetGroup' };
 const AURORA = { DBClusterIdentifier: '$dbCluster' };
 
+/** Average and peak of an ECS service metric in percent, with the 80 % line. */
+function ecsUtilization(title: string, metric: string) {
+  return timeseries(
+    title,
+    'percent',
+    cw,
+    [
+      metricQuery('AWS/ECS', metric, ECS, 'Average', { label: `${dim('ServiceName')} avg` }),
+      metricQuery('AWS/ECS', metric, ECS, 'Maximum', { label: `${dim('ServiceName')} max` }),
+    ],
+    {
+      steps: [
+        ['green', null],
+        ['red', 80],
+      ],
+      thresholdLine: true,
+    },
+  );
+}
+
 /** Health of the self-hosted tools (Umami, OpenReplay on ECS Fargate behind ALBs) and the shared Aurora cluster. */
 export function infrastructureDashboard(): DashboardBuilder {
   return board(
@@ -67,42 +87,8 @@ export function infrastructureDashboard(): DashboardBuilder {
       }),
     )
     .withRow(new RowBuilder('ECS services'))
-    .withPanel(
-      timeseries(
-        'CPU utilization',
-        'percent',
-        cw,
-        [
-          metricQuery('AWS/ECS', 'CPUUtilization', ECS, 'Average', { label: `${dim('ServiceName')} avg` }),
-          metricQuery('AWS/ECS', 'CPUUtilization', ECS, 'Maximum', { label: `${dim('ServiceName')} max` }),
-        ],
-        {
-          steps: [
-            ['green', null],
-            ['red', 80],
-          ],
-          thresholdLine: true,
-        },
-      ),
-    )
-    .withPanel(
-      timeseries(
-        'Memory utilization',
-        'percent',
-        cw,
-        [
-          metricQuery('AWS/ECS', 'MemoryUtilization', ECS, 'Average', { label: `${dim('ServiceName')} avg` }),
-          metricQuery('AWS/ECS', 'MemoryUtilization', ECS, 'Maximum', { label: `${dim('ServiceName')} max` }),
-        ],
-        {
-          steps: [
-            ['green', null],
-            ['red', 80],
-          ],
-          thresholdLine: true,
-        },
-      ),
-    )
+    .withPanel(ecsUtilization('CPU utilization', 'CPUUtilization'))
+    .withPanel(ecsUtilization('Memory utilization', 'MemoryUtilization'))
     .withRow(new RowBuilder('Load balancers'))
     .withPanel(
       timeseries('Requests and 5xx', 'short', cw, [
