@@ -160,6 +160,33 @@ describe('what the issue asks each dashboard to show', () => {
   });
 });
 
+describe('log analysis against the OpenSearch index template', () => {
+  const template = JSON.parse(
+    readFileSync(new URL('../../opensearch/index-template.json', import.meta.url), 'utf8'),
+  );
+  const typeOf = (path: string): string | undefined => {
+    let node = template.template.mappings;
+    for (const part of path.split('.')) node = node?.properties?.[part];
+    return node?.type;
+  };
+
+  it('filters and aggregates only on fields the template maps as keyword, number, boolean or date (never analysed text)', () => {
+    const fields = new Set<string>();
+    for (const { target } of targetsOf(byUid('usermetrics-log-analysis'))) {
+      if (target.datasource?.type !== DATASOURCES.opensearch.type) continue;
+      for (const agg of [...(target.metrics ?? []), ...(target.bucketAggs ?? [])])
+        if (agg.field) fields.add(agg.field);
+      for (const m of (target.query ?? '').matchAll(/([A-Za-z][\w.]*):/g)) fields.add(m[1] as string);
+    }
+    expect(fields).toContain('context.route');
+    const AGGREGATABLE = new Set(['keyword', 'long', 'integer', 'double', 'date', 'boolean']);
+    for (const field of fields)
+      expect(AGGREGATABLE.has(typeOf(field) ?? 'unmapped'), `${field} is ${typeOf(field)}`).toBe(true);
+    // Control: the lookup does see analysed text where the template has it.
+    expect(typeOf('message')).toBe('text');
+  });
+});
+
 describe('wiring', () => {
   it('points every panel and query at a data source variable of the same plugin type, never at a fixed uid', () => {
     for (const d of all) {

@@ -58,13 +58,30 @@ export const agg = {
       .settings({ interval: 'auto', min_doc_count: '0', trimEdges: '0' }),
 };
 
+/**
+ * The OpenSearch plugin's query also says which Lucene editor mode it is (`luceneQueryType`), a field the
+ * SDK's Elasticsearch-shaped builder lacks: `Logs` for a log list, `Metric` for aggregations.
+ */
+class OpenSearchQueryBuilder extends DataqueryBuilder {
+  constructor(private readonly luceneQueryType: 'Metric' | 'Logs') {
+    super();
+  }
+
+  override build(): ReturnType<DataqueryBuilder['build']> {
+    return { ...super.build(), luceneQueryType: this.luceneQueryType } as ReturnType<
+      DataqueryBuilder['build']
+    >;
+  }
+}
+
 /** A Lucene query against the OpenSearch data source of the dashboard's `${opensearch}` variable. */
 export function openSearchQuery(
   lucene: string,
   metrics: Builder<MetricAggregation>[],
   bucketAggs: Builder<BucketAggregation>[] = [],
 ): DataqueryBuilder {
-  return new DataqueryBuilder()
+  const isLogs = metrics.some((m) => m.build().type === 'logs');
+  return new OpenSearchQueryBuilder(isLogs ? 'Logs' : 'Metric')
     .datasource(datasourceRef('opensearch'))
     .queryType('lucene')
     .timeField(TIME_FIELD)
