@@ -78,7 +78,7 @@ export class PortInUseError extends Error {
 
 const INGESTION_TIMEOUT_MS = 3000;
 
-/** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
+/** Starts `usermetrics-dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   // aws-embedded-metrics must write EMF to stdout (as it does on Lambda) instead of probing the EC2 metadata
   // address and falling back to an agent socket, where custom metrics silently vanished. It reads this when
@@ -96,7 +96,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const store = createStore({
     dataDir: resolve(options.dataDir ?? '.usermetrics-dev'),
     onWriteError: (error) =>
-      printer.info(`usermetrics dev: cannot write data files (${String(error)}); keeping data in memory`),
+      printer.info(`usermetrics-dev: cannot write data files (${String(error)}); keeping data in memory`),
   });
   await store.load();
   const appDir = options.appDir !== undefined ? resolve(options.appDir) : undefined;
@@ -169,7 +169,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
-      printer.info(`usermetrics dev: internal error on ${req.method} ${req.url}: ${String(error)}`);
+      printer.info(`usermetrics-dev: internal error on ${req.method} ${req.url}: ${String(error)}`);
       sendJson(res, 500, errorBody('internal', 'The collector failed on this request; it keeps running.'));
     });
   });
