@@ -19,8 +19,8 @@ import {
 import { createErrorReportHandler } from '../src/ingestion/create-error-report-handler';
 import { createWebVitalsHandler } from '../src/ingestion/create-web-vitals-handler';
 import { OUTPUT_BASE_BYTES, OUTPUT_BYTES_PER_BODY_BYTE } from '../src/ingestion/output-budget';
-import { collectStdout } from '../src/ingestion/testing/fixtures';
 import type { IngestionEvent } from '../src/ingestion/types';
+import { collectStdout } from './ingestion/fixtures';
 
 const options = {
   now: () => NOW,
