@@ -31,5 +31,5 @@ describe('parseSessionId', () => {
         return id === undefined || (JSON.stringify(id) === `"${id}"` && /^[\w.:-]{1,64}$/.test(id));
       }),
     );
-  });
+  }, 30_000);
 });
