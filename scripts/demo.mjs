@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const devArgs = args.filter((a) => a !== '--no-build');
-const bin = join(root, 'examples', 'collector', 'dist', 'bin.js');
+const bin = join(root, 'packages', 'dev', 'dist', 'bin.js');
 
 if (!existsSync(join(root, 'node_modules', '.bin', 'turbo'))) {
   console.error('Dependencies are not installed. Run `npm install` first, then `npm run demo`.');
@@ -29,8 +29,9 @@ if (!skipBuild || !existsSync(bin)) {
   const started = Date.now();
   const build = spawnSync(
     'npx',
-    ['turbo', 'run', 'build', '--filter=@usermetrics/dev-collector...', '--output-logs=errors-only'],
-    { cwd: root, stdio: 'inherit', env: process.env },
+    ['turbo', 'run', 'build', '--filter=@usermetrics/dev...', '--output-logs=errors-only'],
+    // turbo's anonymous telemetry (and its notice) stays off: the demo of a privacy-first SDK does not phone home.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
   );
   if (build.status !== 0) {
     console.error('✖ The build failed; see the errors above.');

@@ -4,7 +4,7 @@
 // missing. Debian/Ubuntu with apt-get and root (as on CI) install them; elsewhere we say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chromiumPath } from './chromium.mjs';
+import { chromiumPath } from '../packages/test-support/chromium.mjs';
 
 // A PostgreSQL server (initdb + pg_ctl) for infra-reference's SQL tests: Debian puts it under /usr/lib/postgresql/<v>.
 function hasPostgresServer() {

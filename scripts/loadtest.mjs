@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'examples', 'collector', 'dist', 'bin.js');
+const bin = join(root, 'packages', 'dev', 'dist', 'bin.js');
 const flag = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : Number(process.argv[i + 1]);
@@ -27,11 +27,9 @@ if (!process.argv.includes('--no-build') || !existsSync(bin)) {
   console.log('▶ Building the collector and what it runs (turbo skips what is up to date)…');
   const build = spawnSync(
     'npx',
-    ['turbo', 'run', 'build', '--filter=@usermetrics/dev-collector...', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    ['turbo', 'run', 'build', '--filter=@usermetrics/dev...', '--output-logs=errors-only'],
+    // turbo's anonymous telemetry (and its notice) stays off, as in every script of the repository.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

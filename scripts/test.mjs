@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { ensureSystemDeps } from './ensure-system-deps.mjs';
 
 process.env.AWS_EMF_ENVIRONMENT ??= 'Local';
+// A privacy-first project does not phone home from its own test command: turbo's anonymous telemetry (and its
+// notice) stays off.
+process.env.TURBO_TELEMETRY_DISABLED ??= '1';
 
 function run(title, cmd, args) {
   console.log(`\n▶ ${title}: ${cmd} ${args.join(' ')}`);
@@ -51,6 +54,8 @@ async function runCounting(title, cmd, args) {
 if (!existsSync('node_modules/.bin/turbo')) run('install npm dependencies', 'npm', ['install']);
 ensureSystemDeps();
 run('lint and format (biome)', 'npx', ['biome', 'check', '.']);
+run('product code apart from test code (src/)', 'node', ['scripts/check-src-apart.mjs']);
+run('every "DESIGN §n" resolves into docs/design.md', 'node', ['scripts/check-design-refs.mjs']);
 run('build', 'npx', ['turbo', 'run', 'build']);
 run('typecheck', 'npx', ['turbo', 'run', 'typecheck']);
 const totals = await runCounting('unit, integration and browser tests with coverage', 'npx', [

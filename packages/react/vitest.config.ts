@@ -22,7 +22,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**'],
-      exclude: ['src/**/*.test.*', 'src/test-utils/**'],
+      exclude: ['src/**/*.test.*'],
       thresholds: { lines: 80 },
     },
     benchmark: { include: ['bench/**/*.bench.ts'] },

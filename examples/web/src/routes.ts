@@ -2,7 +2,7 @@ import { matchPath } from 'react-router';
 
 /**
  * The app's route patterns. The collector configures the ingestion handlers with the same list
- * (DEMO_ROUTES in examples/collector), so `route` dimension values stay bounded.
+ * (DEMO_ROUTES in packages/dev), so `route` dimension values stay bounded.
  */
 export const ROUTES = ['/', '/checkout', '/slow', '/users/:id'] as const;
 

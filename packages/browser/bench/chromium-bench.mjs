@@ -25,9 +25,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { assertChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');

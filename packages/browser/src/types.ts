@@ -12,9 +12,11 @@ export type ConsentState = Record<ConsentCategory, boolean>;
  * Why an item never reached the server, counted in {@link TrackerStats}: `queue_full` (byte budget used
  * up), `too_large` (one item over the 60 KB request limit), `rejected` (refused by the server, invalid
  * client-side — e.g. an Umami event name — retries exhausted, or over `errors.maxPerSession`), `consent`
- * (category not consented, or revoked while queued), `sampled_out` (session not in the sample).
+ * (category not consented, or revoked while queued), `sampled_out` (session not in the sample), `blocked`
+ * (the endpoint answers but the page may not read its answers — a CORS refusal, e.g. an origin missing from
+ * the handler's `allowedOrigins` — so nothing more is sent to it until the page reloads).
  */
-export type DropReason = 'queue_full' | 'too_large' | 'rejected' | 'consent' | 'sampled_out';
+export type DropReason = 'queue_full' | 'too_large' | 'rejected' | 'consent' | 'sampled_out' | 'blocked';
 
 /** Umami page-view and event settings (DESIGN §6). */
 export interface UmamiOptions {

@@ -23,7 +23,18 @@ export const LIMITS = {
   /** EMF: metrics and dimensions per document. */
   emfMaxMetrics: 100,
   emfMaxDimensions: 30,
+  /** `context.extra` of an error report: keys per object, nesting depth, and JSON size in bytes. */
+  maxExtraKeys: 20,
+  maxExtraDepth: 3,
+  maxExtraBytes: 2048,
 } as const;
+
+/**
+ * A release that can name a folder and an S3 key segment of the private source maps (DESIGN §5): a letter
+ * or digit, then up to 99 letters, digits, `. _ - + @`. No `/`, so it never climbs out of its folder.
+ * `@usermetrics/vite` refuses other releases; the error-report handler does not symbolicate them.
+ */
+export const RELEASE_PATTERN = /^[A-Za-z0-9][\w.+@-]{0,99}$/;
 
 /** Longest accepted length of each free-text field, in UTF-16 code units. */
 export const STRING_LIMITS = {
@@ -41,6 +52,7 @@ export const STRING_LIMITS = {
   replayUrl: 2000,
   fingerprint: 128,
   timestamp: 40,
+  batchId: 64,
 } as const;
 
 /** Umami's own request-schema limits (DESIGN §6); payloads over them are rejected by Umami. */

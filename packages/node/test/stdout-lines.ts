@@ -1,6 +1,6 @@
+import { expectValidEmf, isEmfLine } from '@usermetrics/test-support/emf-schema';
 import { expect } from 'vitest';
 import { createCollector } from './collect';
-import { expectValidEmf, isEmfLine } from './emf-schema';
 
 type Json = Record<string, unknown>;
 

@@ -7,6 +7,7 @@ import {
   serializeError,
   utf8ByteLength,
 } from '@usermetrics/core';
+import { createBatchId } from '../session/create-id';
 import type { Transport } from '../transport/create-transport';
 import type { DropReason, TrackErrorContext } from '../types';
 import { createLru } from './create-lru';
@@ -35,7 +36,9 @@ export interface ErrorReporter {
 const DEDUPE_SIZE = 100;
 
 // Fields the ingestion contract does not know yet; the server ignores them, so they cost bytes only.
+// `batchId` (DESIGN §5, idempotency key) is made once per report, so retries of the report share it.
 type OutgoingPayload = ErrorReportPayload & {
+  batchId?: string;
   context: NonNullable<ErrorReportPayload['context']> & { handled?: boolean; extra?: unknown };
 };
 
@@ -96,6 +99,7 @@ export function createErrorReporter(deps: ErrorReporterDeps): ErrorReporter {
           extra:
             context.extra === undefined ? undefined : redact(context.extra, { maxDepth: 4, maxKeys: 50 }),
         },
+        batchId: createBatchId(),
       };
       const body = fitBody(payload);
       if (body === undefined) {

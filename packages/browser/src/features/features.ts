@@ -90,16 +90,26 @@ export function startFeatures(ctx: FeaturesContext): Features {
     );
   }
 
-  const noUmami = (what: string): void => log.log(`${what}: umami is not configured`);
+  // The tracker's own page views carry the pattern of its `routes` (a router integration sends its own).
+  const autoView = (href: string): void => {
+    if (!umami || ctx.pageViewsByApp()) return;
+    let route: string | undefined;
+    if (config.routes) {
+      try {
+        route = resolveRoute(config.routes, new URL(href));
+      } catch {
+        // no route
+      }
+    }
+    umami.pageView(href, route === undefined ? undefined : { route });
+  };
   return {
     begin() {
       if (!umami) return;
       // The first page view waits for the DOM so document.title is known (the chunk may be pulled in early
       // by an error or a flush).
       const firstView = (): void => {
-        if (!ctx.isClosed() && consent.allows('analytics') && !umami.hasPageView()) {
-          umami.pageView(ctx.initialHref);
-        }
+        if (!ctx.isClosed() && consent.allows('analytics') && !umami.hasPageView()) autoView(ctx.initialHref);
       };
       if (doc.readyState !== 'loading') guard(log, 'start.pageView', firstView, undefined);
       else {
@@ -110,11 +120,12 @@ export function startFeatures(ctx: FeaturesContext): Features {
     },
     trackError: errors.trackError,
     captureGlobal: errors.captureGlobal,
-    pageView: (url, options) => (umami ? umami.pageView(url, options) : noUmami('trackPageView')),
-    event: (name, data) => (umami ? umami.event(name, data) : noUmami('trackEvent')),
+    // The tracker only forwards these when Umami is configured (and warns once when it is not).
+    pageView: (url, options) => umami?.pageView(url, options),
+    event: (name, data) => umami?.event(name, data),
     navigated(href) {
-      if (!umami) return;
-      if (consent.allows('analytics')) umami.pageView(href);
+      if (!umami || ctx.pageViewsByApp()) return;
+      if (consent.allows('analytics')) autoView(href);
       else ctx.drop('consent', 1);
     },
     consentChanged(next, previous) {

@@ -18,6 +18,8 @@ export interface FeaturesContext {
   userAgent: string;
   /** The page URL when the tracker was created: the first Umami page view is for it. */
   initialHref: string;
+  /** True once the app called trackPageView: the tracker's own page views then stay off. */
+  pageViewsByApp: () => boolean;
   replayImporter?: ReplayImporter;
   isClosed: () => boolean;
   drop: (reason: DropReason, count: number) => void;

@@ -14,3 +14,16 @@ export function createSessionId(now = Date.now()): string {
     now.toString(16).padStart(12, '0') + Array.from(r, (x) => (x + 256).toString(16).slice(1)).join('');
   return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
+
+/**
+ * The idempotency key of one request body (the `batchId` of DESIGN §5): made once when the body is built,
+ * so every retry of that body carries the same key and the handler counts it once. Undefined where no id
+ * can be made — the batch is then sent without one, as before the key existed.
+ */
+export function createBatchId(): string | undefined {
+  try {
+    return createSessionId();
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,10 @@ import type { ConsentState, Tracker, TrackerStats } from '../types';
 
 /** Stats with nothing sent or dropped. */
 export function emptyStats(): TrackerStats {
-  return { sent: 0, dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0 } };
+  return {
+    sent: 0,
+    dropped: { queue_full: 0, too_large: 0, rejected: 0, consent: 0, sampled_out: 0, blocked: 0 },
+  };
 }
 
 /** Every category off. */

@@ -175,6 +175,27 @@ describe('errors', () => {
     expect(tracker.getStats().dropped.rejected).toBe(1);
   });
 
+  it('gives each report a batchId that its retries keep, and the next report a new one', async () => {
+    errorStatuses.push(503);
+    const clock = manualClock();
+    const tracker = createTrackerWith(
+      { endpoint: ENDPOINT },
+      { clock, loadFeatures: async () => featuresModule },
+    );
+    live.push(tracker);
+    const first = tracker.trackError(new Error('one'));
+    // The first answer (503) arrives through msw in real time; then the backoff runs on the manual clock.
+    await vi.waitFor(() => expect(clock.delays).toHaveLength(1));
+    await clock.advance(60_000);
+    await first;
+    await tracker.trackError(new Error('two'));
+    const ids = received.map((r) => (r.json as { batchId?: string }).batchId);
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
   it('ignores page errors about its own endpoint (a fetch wrapper rethrowing our failed request)', async () => {
     const tracker = track();
     const own = new Event('unhandledrejection') as Event & { reason?: unknown };
@@ -249,6 +270,7 @@ describe('web vitals', () => {
     expect(paths()).toEqual(['/metrics/web-vitals']);
     const payload = received[0]?.json as { sessionId: string; metrics: Record<string, unknown>[] };
     expect(payload.sessionId).toBe(tracker.getSessionId());
+    expect((payload as { batchId?: string }).batchId).toMatch(/^[0-9a-f-]{36}$/);
     expect(payload.metrics.map((m) => [m.name, m.value, m.route])).toEqual([
       ['LCP', 1250.5, '/orders/:orderId'],
       ['TTFB', 0, '/orders/:orderId'],
@@ -352,18 +374,79 @@ describe('Umami', () => {
     expect(received[0]?.url).toBe(`${UMAMI_HOST}/api/send`);
   });
 
-  it('counts one page view when the history hook and an explicit trackPageView report the same navigation', async () => {
+  const views = () =>
+    received.map((r) => {
+      const p = (r.json as Sent).payload;
+      return [new URL(String(p.url)).pathname, p.data?.route];
+    });
+
+  it('sends the route of an explicit page view for a navigation the history hook saw first (router integration)', async () => {
     const tracker = track({ umami });
-    window.history.pushState(null, '', '/dup');
-    tracker.trackPageView(undefined, { route: '/dup' });
+    window.history.pushState(null, '', '/users/7');
+    tracker.trackPageView(undefined, { route: '/users/:id' });
     tracker.trackPageView('/other', { route: '/other', title: 'Other' });
     await tracker.flush();
-    expect((received[2]!.json as Sent).payload).toMatchObject({ title: 'Other', data: { route: '/other' } });
-    expect(received.map((r) => new URL(String((r.json as Sent).payload.url)).pathname)).toEqual([
-      '/',
-      '/dup',
-      '/other',
+    expect((received.at(-1)!.json as Sent).payload).toMatchObject({
+      title: 'Other',
+      data: { route: '/other' },
+    });
+    // The app reports page views from its first call on: no route-less view of its own shadows the app's.
+    expect(views()).toEqual([
+      ['/users/7', '/users/:id'],
+      ['/other', '/other'],
     ]);
+  });
+
+  it('keeps the route on a hard load and on every later navigation once the app reports page views', async () => {
+    window.history.replaceState(null, '', '/users/7');
+    const tracker = track({ umami });
+    tracker.trackPageView(undefined, { route: '/users/:id' });
+    await tracker.flush();
+    window.history.pushState(null, '', '/users/8');
+    tracker.trackPageView(undefined, { route: '/users/:id' });
+    window.history.back();
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/users/7'));
+    tracker.trackPageView(undefined, { route: '/users/:id' });
+    await tracker.flush();
+    expect(views()).toEqual([
+      ['/users/7', '/users/:id'],
+      ['/users/8', '/users/:id'],
+      ['/users/7', '/users/:id'],
+    ]);
+  });
+
+  it("puts the pattern of the tracker's routes on its own page views", async () => {
+    window.history.replaceState(null, '', '/users/7');
+    const tracker = track({ umami, routes: ['/users/:id'] });
+    window.history.pushState(null, '', '/nowhere');
+    await tracker.flush();
+    expect(views()).toEqual([
+      ['/users/7', '/users/:id'],
+      ['/nowhere', 'other'],
+    ]);
+  });
+
+  it('warns once with console.warn when page views or events are used without Umami, and sends nothing', async () => {
+    const warn = vi.fn();
+    const tracker = createTrackerWith({ endpoint: ENDPOINT }, { clock: manualClock(), warn });
+    live.push(tracker);
+    tracker.trackEvent('signup');
+    tracker.trackPageView();
+    tracker.trackEvent('again');
+    await tracker.flush();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/\[usermetrics\] trackEvent\(\) does nothing.*umami/);
+    expect(received).toHaveLength(0);
+  });
+
+  it('does not warn when Umami is configured (positive control)', async () => {
+    const warn = vi.fn();
+    const tracker = createTrackerWith({ endpoint: ENDPOINT, umami }, { clock: manualClock(), warn });
+    live.push(tracker);
+    tracker.trackEvent('signup');
+    await tracker.flush();
+    expect(warn).not.toHaveBeenCalled();
+    expect(received.map((r) => (r.json as Sent).payload.name)).toContain('signup');
   });
 
   it('rejects event names and data Umami would refuse, without a request', async () => {

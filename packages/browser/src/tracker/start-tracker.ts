@@ -72,7 +72,21 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const userAgent = (nav.userAgent ?? '').slice(0, STRING_LIMITS.userAgent);
   const beacon = typeof nav.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : undefined;
   const transport = createTransport(
-    { clock },
+    {
+      clock,
+      isOnline: () => nav.onLine !== false,
+      // An opaque answer proves the server is there: it is refusing this page, not unreachable.
+      isReachable: (url) =>
+        env.fetch(url, { method: 'HEAD', mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(
+          () => true,
+          () => false,
+        ),
+      onBlocked: (origin) =>
+        log.log(
+          `${origin} answers but this page may not read its answers (blocked by CORS? check allowedOrigins ` +
+            `of the ingestion handlers for ${location.origin}); nothing more is sent to it until reload`,
+        ),
+    },
     deps.makeRequest ?? createFetchRequest({ fetch: env.fetch, sendBeacon: beacon }),
   );
 
@@ -114,6 +128,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
           log,
           userAgent,
           initialHref,
+          pageViewsByApp: () => pageViewsByApp,
           replayImporter: deps.replayImporter,
           isClosed,
           drop,
@@ -152,6 +167,21 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     if (now) void load();
   };
   const initialHref = location.href;
+  // Set by the first explicit trackPageView: the app (e.g. a router integration that knows the matched
+  // route pattern) now reports page views itself, so the tracker's own ones — the first view and the
+  // history hook's — would only be route-less duplicates that shadow the app's (Umami's
+  // `data-auto-track="false"`, decided by use instead of by a flag).
+  let pageViewsByApp = false;
+  let warnedNoUmami = false;
+  // trackEvent/trackPageView without Umami did nothing but a debug line Chrome hides (#17): say it once.
+  const warnNoUmami = (what: string): void => {
+    if (warnedNoUmami) return;
+    warnedNoUmami = true;
+    (deps.warn ?? console.warn)(
+      `[usermetrics] ${what}() does nothing: page views and events go to Umami, and the tracker has no ` +
+        '`umami: { websiteId, hostUrl }` configured (said once)',
+    );
+  };
 
   // --- web vitals, error listeners, history hooks: record only -------------------------------------
   let vitalsStarted = false;
@@ -189,7 +219,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     let lastPath = location.pathname + location.search;
     const onNavigate = (): void => {
       const path = location.pathname + location.search;
-      if (path === lastPath || stopping) return;
+      if (path === lastPath || stopping || pageViewsByApp) return;
       lastPath = path;
       const href = location.href;
       withFeatures((f) => f?.navigated(href), false);
@@ -235,10 +265,13 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const tracker: Tracker = {
     isNoop: false,
     trackPageView: (url, options) => {
+      if (!config.umami) return warnNoUmami('trackPageView');
+      pageViewsByApp = true;
       const href = url ?? location.href;
       withFeatures((f) => f?.pageView(href, options), false);
     },
-    trackEvent: (name, data) => withFeatures((f) => f?.event(name, data), true),
+    trackEvent: (name, data) =>
+      config.umami ? withFeatures((f) => f?.event(name, data), true) : warnNoUmami('trackEvent'),
     trackError: (error, context) =>
       stopping || !resolved.errors
         ? Promise.resolve(undefined)

@@ -84,6 +84,105 @@ describe('createTransport', () => {
   });
 });
 
+describe('createTransport on a refusal the page cannot read (CORS)', () => {
+  const failedToFetch = () => new TypeError('Failed to fetch');
+  const other = { ...request, url: 'https://api.example.com/y' };
+
+  it('sends a batch at most twice, then blocks the origin for the page: later sends go out never', async () => {
+    const clock = manualClock();
+    const make = scriptedRequest([failedToFetch(), failedToFetch(), failedToFetch(), failedToFetch()]);
+    const probed: string[] = [];
+    const blocked: string[] = [];
+    const transport = createTransport(
+      {
+        clock,
+        isReachable: async (url) => {
+          probed.push(url);
+          return true;
+        },
+        onBlocked: (origin) => blocked.push(origin),
+      },
+      make,
+    );
+    const first = transport.send(request);
+    await clock.advance(60_000);
+    expect(await first).toEqual({ ok: false, reason: 'blocked' });
+    expect(make.calls).toHaveLength(2);
+    expect(probed).toEqual([request.url]);
+    expect(await transport.send(other)).toEqual({ ok: false, reason: 'blocked' });
+    expect(make.calls).toHaveLength(2);
+    expect(blocked).toEqual(['https://api.example.com']);
+  });
+
+  it('keeps other origins open (Umami on its own host still sends)', async () => {
+    const make = scriptedRequest([failedToFetch(), failedToFetch(), { status: 200 }]);
+    const clock = manualClock();
+    const transport = createTransport({ clock, isReachable: async () => true }, make);
+    const first = transport.send(request);
+    await clock.advance(60_000);
+    await first;
+    const umami = await transport.send({ ...request, url: 'https://umami.example.com/api/send' });
+    expect(umami).toMatchObject({ ok: true, status: 200 });
+  });
+
+  it('retries like any network error when the server does not answer the probe either (positive control)', async () => {
+    const clock = manualClock();
+    const make = scriptedRequest([failedToFetch(), failedToFetch(), failedToFetch(), { status: 200 }]);
+    let probes = 0;
+    const transport = createTransport(
+      {
+        clock,
+        isReachable: async () => {
+          probes++;
+          return false;
+        },
+      },
+      make,
+    );
+    const pending = transport.send(request);
+    await clock.advance(120_000);
+    expect(await pending).toMatchObject({ ok: true, status: 200 });
+    expect(make.calls).toHaveLength(4);
+    expect(probes).toBe(2);
+  });
+
+  it('does not probe while the browser is offline: that failure is the network', async () => {
+    const clock = manualClock();
+    const make = scriptedRequest([failedToFetch(), failedToFetch(), { status: 200 }]);
+    let probes = 0;
+    const transport = createTransport(
+      {
+        clock,
+        isOnline: () => false,
+        isReachable: async () => {
+          probes++;
+          return true;
+        },
+      },
+      make,
+    );
+    const pending = transport.send(request);
+    await clock.advance(120_000);
+    expect(await pending).toMatchObject({ ok: true });
+    expect(probes).toBe(0);
+  });
+
+  it('treats a probe that throws as unreachable', async () => {
+    const clock = manualClock();
+    const make = scriptedRequest([failedToFetch(), failedToFetch(), { status: 200 }]);
+    const transport = createTransport(
+      {
+        clock,
+        isReachable: () => Promise.reject(new Error('probe broke')),
+      },
+      make,
+    );
+    const pending = transport.send(request);
+    await clock.advance(120_000);
+    expect(await pending).toMatchObject({ ok: true });
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads delta-seconds and HTTP dates, ignores garbage', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');

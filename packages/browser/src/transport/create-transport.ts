@@ -12,6 +12,21 @@ export interface CreateTransportOptions {
   /** Longest wait between attempts, including a server's Retry-After. @default 30000 */
   maxDelayMs?: number;
   clock?: Clock;
+  /**
+   * Whether the browser believes it is online (`navigator.onLine`). A request that fails while offline is
+   * a network problem, worth retrying.
+   * @default () => true
+   */
+  isOnline?: () => boolean;
+  /**
+   * Resolves true when the server at `url` answers at all, even in a way the page may not read (a `no-cors`
+   * HEAD). Asked after a second request of the same batch fails without a response while online: a server
+   * that answers a probe but whose answers to us cannot be read is refusing this page (CORS, DESIGN §5),
+   * and resending cannot change that. Without it, such failures are retried like network errors.
+   */
+  isReachable?: (url: string) => Promise<boolean>;
+  /** Called once per origin when that origin is marked blocked for the life of the page. */
+  onBlocked?: (origin: string) => void;
 }
 
 /** Per-send options. */
@@ -42,12 +57,22 @@ export const systemClock: Clock = {
  * an argument so tests inject it. Retries use full-jitter exponential backoff on network errors, 5xx and
  * 429 (honouring Retry-After); other 4xx are final (`rejected`). Retries that run out also count as
  * `rejected`: the data never reached a server that accepted it.
+ *
+ * A request that fails without a response while online is what a CORS refusal looks like from a page (a
+ * fetch `TypeError`, indistinguishable from a dropped connection). Sentry and Faro never retry those; we
+ * retry once (a dropped connection is common on mobile, and the batch's `batchId` lets the server ignore
+ * the copy if the first one did arrive), then ask `isReachable`: a server that answers a probe but not us
+ * is refusing this page, so its origin is marked blocked for the life of the page and this and every later
+ * send to it resolve at once as dropped with reason `blocked` — no retry storm, no duplicate counts.
  */
 export function createTransport(options: CreateTransportOptions, makeRequest: MakeRequest): Transport {
   const maxRetries = options.maxRetries ?? 3;
   const baseDelay = options.baseDelayMs ?? 1000;
   const maxDelay = options.maxDelayMs ?? 30_000;
   const clock = options.clock ?? systemClock;
+  const isOnline = options.isOnline ?? (() => true);
+  // Origins that answered a probe but never a readable response: refused for the life of the page.
+  const blocked = new Set<string>();
   const inFlight = new Set<Promise<SendOutcome>>();
   const waiting = new Map<unknown, () => void>();
   let closed = false;
@@ -69,9 +94,24 @@ export function createTransport(options: CreateTransportOptions, makeRequest: Ma
     return Math.floor(clock.random() * Math.min(maxDelay, baseDelay * 2 ** attempt));
   };
 
+  // True when the failure was a refusal the page cannot read (see above): the origin is then blocked.
+  const isRefusal = async (url: string): Promise<boolean> => {
+    if (!options.isReachable || !isOnline()) return false;
+    const origin = originOf(url);
+    if (blocked.has(origin)) return true;
+    if (!(await options.isReachable(url).catch(() => false))) return false;
+    if (!blocked.has(origin)) {
+      blocked.add(origin);
+      options.onBlocked?.(origin);
+    }
+    return true;
+  };
+
   async function attemptAll(request: TransportRequest, sendOptions: SendOptions): Promise<SendOutcome> {
+    let unanswered = 0;
     for (let attempt = 0; ; attempt++) {
       if (sendOptions.isAllowed && !sendOptions.isAllowed()) return { ok: false, reason: 'consent' };
+      if (blocked.has(originOf(request.url))) return { ok: false, reason: 'blocked' };
       let retryAfter: string | null | undefined;
       let status: number | undefined;
       try {
@@ -81,7 +121,10 @@ export function createTransport(options: CreateTransportOptions, makeRequest: Ma
         if (status !== 429 && status < 500) return { ok: false, reason: 'rejected', status };
         retryAfter = response.retryAfter;
       } catch {
-        // Network error: retryable. Deliberately not reported as an error event (no feedback loop).
+        // No response: a network error or a refusal we cannot read. Deliberately not reported as an error
+        // event (no feedback loop).
+        unanswered++;
+        if (unanswered >= 2 && (await isRefusal(request.url))) return { ok: false, reason: 'blocked' };
       }
       if (attempt >= maxRetries || closed) return { ok: false, reason: 'rejected', status };
       await sleep(delayFor(attempt, retryAfter));
@@ -109,6 +152,14 @@ export function createTransport(options: CreateTransportOptions, makeRequest: Ma
       waiting.clear();
     },
   };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /** Retry-After in ms from delta-seconds or an HTTP date; undefined when absent or unreadable. */

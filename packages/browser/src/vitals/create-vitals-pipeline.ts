@@ -1,6 +1,7 @@
 import { isSampled, type WebVitalMetric } from '@usermetrics/core';
 import type { Consent } from '../consent/create-consent';
 import { type DebugLogger, guard } from '../internal/debug-logger';
+import { createBatchId } from '../session/create-id';
 import type { Session } from '../session/create-session';
 import { createBatchQueue } from '../transport/create-batch-queue';
 import type { Transport } from '../transport/create-transport';
@@ -66,6 +67,7 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
         metrics: items.map((i) => i.metric),
         sessionId,
         userAgent: deps.userAgent || undefined,
+        batchId: createBatchId(),
       }),
     onDrop,
     async send(body, items, beacon) {

@@ -10,6 +10,23 @@ export interface SerializedError {
   stack?: string;
   /** The `cause` chain, serialized the same way; non-Error causes are kept as plain values. */
   cause?: SerializedError | string | number | boolean | null | Record<string, unknown>;
+  /** Error reports: whether the app caught the error itself (DESIGN §5). */
+  handled?: boolean;
+  /** Error reports: the stack parsed, and resolved through the release's source maps where possible. */
+  frames?: ErrorFrame[];
+}
+
+/**
+ * One stack frame of a front-end error as logged by the error-report handler (DESIGN §5): where it ran
+ * (`url`, `line`, `column`, `function`, as sent) and, when a source map resolved it, the original position.
+ */
+export interface ErrorFrame {
+  url?: string;
+  line?: number;
+  column?: number;
+  function?: string;
+  /** The original position from the source map; absent when the frame could not be resolved. */
+  source?: { file: string; line: number; column: number; name?: string };
 }
 
 /**

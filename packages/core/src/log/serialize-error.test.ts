@@ -14,6 +14,19 @@ describe('serializeError', () => {
     expect(s.stack).toContain('TypeError: top');
   });
 
+  it('keeps the handled flag and the frames of an error report, and no other own property', () => {
+    const frames = [{ url: 'https://app.example/a.js', line: 1, column: 2, function: 'f' }];
+    const report = { name: 'TypeError', message: 'x', handled: false, frames, secretish: 'y' };
+
+    const out = serializeError(report);
+
+    expect(out).toEqual({ name: 'TypeError', message: 'x', handled: false, frames });
+    expect(serializeError({ name: 'E', message: 'm', handled: 'no', frames: 'f' })).toEqual({
+      name: 'E',
+      message: 'm',
+    });
+  });
+
   it('stops at 5 levels of cause, even for a cycle', () => {
     const a = new Error('a') as Error & { cause?: unknown };
     const b = new Error('b', { cause: a });

@@ -17,6 +17,11 @@ export function serializeError(thrown: unknown, depth = 0): SerializedError {
       };
       const stack = safeGet(() => err.stack);
       if (typeof stack === 'string') out.stack = stack;
+      // The two fields an error report adds to the log record (DESIGN §5); other own props stay out.
+      const handled = safeGet(() => (err as Partial<SerializedError>).handled);
+      const frames = safeGet(() => (err as Partial<SerializedError>).frames);
+      if (typeof handled === 'boolean') out.handled = handled;
+      if (Array.isArray(frames)) out.frames = frames;
       const cause = safeGet(() => err.cause);
       if (cause !== undefined && depth < MAX_CAUSE_DEPTH && cause !== thrown) {
         out.cause = isErrorLike(cause) ? serializeError(cause, depth + 1) : plainCause(cause);

@@ -72,6 +72,12 @@ export const webVitalsPayloadJsonSchema = {
     "userAgent": {
       "type": "string",
       "maxLength": 512
+    },
+    "batchId": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9-]+$"
     }
   },
   "required": [
@@ -99,6 +105,9 @@ export const errorReportPayloadJsonSchema = {
         "type": {
           "type": "string",
           "maxLength": 100
+        },
+        "handled": {
+          "type": "boolean"
         }
       },
       "required": [
@@ -143,9 +152,25 @@ export const errorReportPayloadJsonSchema = {
         "fingerprint": {
           "type": "string",
           "maxLength": 128
+        },
+        "handled": {
+          "type": "boolean"
+        },
+        "extra": {
+          "type": "object",
+          "propertyNames": {
+            "type": "string"
+          },
+          "additionalProperties": {}
         }
       },
       "required": []
+    },
+    "batchId": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9-]+$"
     }
   },
   "required": [

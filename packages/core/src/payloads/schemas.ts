@@ -9,7 +9,23 @@ const text = (max: number, reason = 'invalid_field') => v.pipe(v.string(reason),
 const optionalText = (max: number, name: string) =>
   v.optional(v.pipe(v.string(`${name} must be a string`), v.maxLength(max, `${name} is longer than ${max}`)));
 
+/**
+ * The idempotency key of a batch (#17): the browser sets one per batch and keeps it across retries, so the
+ * handlers can answer a repeat without counting it again. Letters, digits and `-` only (a UUIDv7 fits), so it is
+ * safe to use as a map key and in a log line as is.
+ */
+const BATCH_ID_PATTERN = /^[A-Za-z0-9-]+$/;
+
 function createSchemas() {
+  const batchId = v.optional(
+    v.pipe(
+      v.string('batchId must be a string'),
+      v.minLength(1, 'batchId must not be empty'),
+      v.maxLength(S.batchId, `batchId is longer than ${S.batchId}`),
+      v.regex(BATCH_ID_PATTERN, 'batchId may hold only letters, digits and -'),
+    ),
+  );
+
   const isoTimestamp = v.pipe(
     v.string('invalid_timestamp'),
     v.maxLength(S.timestamp, 'invalid_timestamp'),
@@ -44,6 +60,7 @@ function createSchemas() {
       v.maxLength(S.sessionId, `sessionId is longer than ${S.sessionId}`),
     ),
     userAgent: v.optional(text(S.userAgent, `userAgent must be a string of at most ${S.userAgent}`)),
+    batchId,
   });
 
   /** The strict per-item shape, for the JSON Schema export. */
@@ -66,6 +83,7 @@ function createSchemas() {
         ),
         stack: optionalText(S.stack, 'error.stack'),
         type: optionalText(S.errorType, 'error.type'),
+        handled: v.optional(v.boolean('error.handled must be a boolean')),
       },
       'error must be an object',
     ),
@@ -81,10 +99,22 @@ function createSchemas() {
           release: optionalText(S.release, 'context.release'),
           replayUrl: optionalText(S.replayUrl, 'context.replayUrl'),
           fingerprint: optionalText(S.fingerprint, 'context.fingerprint'),
+          // Where browsers up to 0.x put it; read as `error.handled` when that is absent.
+          handled: v.optional(v.boolean('context.handled must be a boolean')),
+          // Any plain object: its size is bounded by `boundExtra` on ingestion, never by rejecting the report.
+          extra: v.optional(
+            // The check comes first: a record schema would turn an array into an object with numeric keys.
+            v.pipe(
+              v.unknown(),
+              v.check((x) => !Array.isArray(x), 'context.extra must be an object'),
+              v.record(v.string(), v.unknown(), 'context.extra must be an object'),
+            ),
+          ),
         },
         'context must be an object',
       ),
     ),
+    batchId,
   });
   return { webVitalMetric, webVitalsPayload, webVitalsPayloadItems, errorReportPayload };
 }

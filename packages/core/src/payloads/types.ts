@@ -12,6 +12,8 @@ export interface WebVitalsPayload {
   metrics: WebVitalMetric[];
   sessionId: string;
   userAgent?: string;
+  /** Idempotency key of this batch, kept across its retries (1–64 of `[A-Za-z0-9-]`). */
+  batchId?: string;
 }
 
 /** Body of POST /errors/report. */
@@ -50,7 +52,7 @@ export const INGESTION_ERROR_CODES = [
   'invalid_payload',
   'rate_limited',
   'method_not_allowed',
-  'forbidden_origin',
+  'origin_not_allowed',
   'internal',
 ] as const;
 /** An ingestion API error code. */

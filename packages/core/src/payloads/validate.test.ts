@@ -114,6 +114,28 @@ describe('validateWebVitalsPayload', () => {
     expect(r.issues[0]?.path).toBe(path);
   });
 
+  it('passes a valid batchId through and leaves it out when absent', () => {
+    const id = '0190b6c2-7c4d-7e8f-9a0b-1c2d3e4f5a6b';
+    const withId = validateWebVitalsPayload({ ...body([metric()]), batchId: id }, { now: NOW });
+    const without = validateWebVitalsPayload(body([metric()]), { now: NOW });
+    expect(withId.ok && withId.batchId).toBe(id);
+    expect(without.ok).toBe(true);
+    expect(without).not.toHaveProperty('batchId');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['longer than 64', 'a'.repeat(65)],
+    ['not a string', 7],
+    ['holding a quote', 'abc"def'],
+    ['holding a newline', 'abc\ndef'],
+    ['holding a space', 'abc def'],
+  ])('fails the whole request for a batchId %s', (_, batchId) => {
+    const r = validateWebVitalsPayload({ ...body([metric()]), batchId }, { now: NOW });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path).toBe('batchId');
+  });
+
   it('accepts exactly 50 metrics', () => {
     const r = validateWebVitalsPayload(body(Array.from({ length: 50 }, () => metric())), { now: NOW });
     expect(r.ok && r.accepted.length).toBe(50);
@@ -151,7 +173,7 @@ describe('validateErrorReport', () => {
       url: 'https://app.example/p',
       sessionId: 's1',
       timestamp: '2026-06-01T11:59:00.000Z',
-      extra: 1,
+      notInTheContract: 1,
     },
   };
 
@@ -160,7 +182,34 @@ describe('validateErrorReport', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.error.message).toBe('boom');
-    expect(r.value.context).not.toHaveProperty('extra');
+    expect(r.value.context).not.toHaveProperty('notInTheContract');
+  });
+
+  it('keeps release, error.handled and context.extra', () => {
+    const r = validateErrorReport({
+      error: { ...report.error, handled: false },
+      context: { ...report.context, release: '1.2.3', extra: { orderId: 42, nested: { a: [1] } } },
+    });
+
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.error.handled).toBe(false);
+    expect(r.value.context?.release).toBe('1.2.3');
+    expect(r.value.context?.extra).toEqual({ orderId: 42, nested: { a: [1] } });
+  });
+
+  it('keeps handled where browsers up to 0.x send it (context.handled)', () => {
+    const r = validateErrorReport({ error: report.error, context: { handled: true } });
+
+    expect(r.ok && r.value.context?.handled).toBe(true);
+  });
+
+  it('keeps a valid batchId and refuses a malformed one', () => {
+    const ok = validateErrorReport({ ...report, batchId: 'b-64'.padEnd(64, '0') });
+    const bad = validateErrorReport({ ...report, batchId: 'b/1' });
+    expect(ok.ok && ok.value.batchId).toBe('b-64'.padEnd(64, '0'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toContain('batchId');
   });
 
   it.each([
@@ -168,6 +217,9 @@ describe('validateErrorReport', () => {
     ['a non-string message', { error: { message: 1 } }, 'error.message'],
     ['an overlong stack', { error: { message: 'm', stack: 's'.repeat(20_000) } }, 'error.stack'],
     ['a bad timestamp', { error: { message: 'm' }, context: { timestamp: 'now' } }, 'context.timestamp'],
+    ['a non-boolean handled', { error: { message: 'm', handled: 'yes' } }, 'error.handled'],
+    ['a non-object extra', { error: { message: 'm' }, context: { extra: 1 } }, 'context.extra'],
+    ['an array as extra', { error: { message: 'm' }, context: { extra: [1] } }, 'context.extra'],
   ])('rejects %s with the failing path', (_, input, path) => {
     const r = validateErrorReport(input);
     expect(r.ok).toBe(false);

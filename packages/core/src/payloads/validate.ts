@@ -18,6 +18,8 @@ export interface WebVitalsValidation {
   ok: true;
   sessionId: string;
   userAgent?: string;
+  /** The batch's idempotency key, when the browser sent one. */
+  batchId?: string;
   accepted: { index: number; metric: WebVitalMetric }[];
   rejected: RejectedItem[];
 }
@@ -54,6 +56,7 @@ export function validateWebVitalsPayload(
   });
   const out: WebVitalsValidation = { ok: true, sessionId: envelope.output.sessionId, accepted, rejected };
   if (envelope.output.userAgent !== undefined) out.userAgent = envelope.output.userAgent;
+  if (envelope.output.batchId !== undefined) out.batchId = envelope.output.batchId;
   return out;
 }
 

@@ -1,6 +1,6 @@
+import { LOOKALIKE_CORPUS } from '@usermetrics/test-support/lookalike-corpus';
+import { PII_CORPUS } from '@usermetrics/test-support/pii-corpus';
 import { describe, expect, it } from 'vitest';
-import { LOOKALIKE_CORPUS } from './lookalike-corpus';
-import { PII_CORPUS } from './pii-corpus';
 import { redact } from './redact';
 
 // JSON.stringify writes `{}` for an Error and throws on BigInt; the probe must see what a careless

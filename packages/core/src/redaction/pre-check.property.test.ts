@@ -1,7 +1,7 @@
+import { LOOKALIKE_CORPUS } from '@usermetrics/test-support/lookalike-corpus';
+import { PII_CORPUS } from '@usermetrics/test-support/pii-corpus';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOOKALIKE_CORPUS } from './lookalike-corpus';
-import { PII_CORPUS } from './pii-corpus';
 import { mayHoldSecret, redactPasses, redactText } from './redact-string';
 import { toKeySet } from './sensitive-keys';
 

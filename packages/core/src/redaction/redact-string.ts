@@ -2,6 +2,7 @@ import { MARKERS, REDACTED } from './constants';
 import { luhnCheck } from './luhn';
 import { redactEmails } from './redact-emails';
 import { redactPairs } from './redact-pairs';
+import { safeDecode } from './safe-decode';
 import { isSensitiveParamNormalized, normalizeKey, toKeySet } from './sensitive-keys';
 import type { RedactOptions } from './types';
 
@@ -79,15 +80,6 @@ export function cutClean(s: string, max: number): string {
   const cut = s.slice(0, max);
   const keep = Math.max(0, cut.length - 200);
   return cut.slice(0, keep) + cut.slice(keep).replace(PARTIAL_TAIL, '');
-}
-
-/** Safe `decodeURIComponent` of a URL component (`+` is a space); returns the input when malformed. */
-export function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return s;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { describe, expect, it } from 'vitest';
-import { expectValidEmf } from '../../test/emf-schema';
 import { compileEmf, type EmfTemplate } from './compile-emf';
 import { serializeEmf } from './serialize-emf';
 

@@ -1,6 +1,6 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { createMetricsLogger, StorageResolution, type Unit } from 'aws-embedded-metrics';
 import { describe, expect, it, vi } from 'vitest';
-import { expectValidEmf } from '../../test/emf-schema';
 import { createInvocationDocument, type InvocationValues } from './invocation-document';
 import { serializeEmf } from './serialize-emf';
 import type { EmfInput } from './types';

@@ -1,6 +1,6 @@
+import { expectValidEmf, validateEmfLine } from '@usermetrics/test-support/emf-schema';
 import { describe, expect, it } from 'vitest';
 import { createCollector } from '../../test/collect';
-import { expectValidEmf, validateEmfLine } from '../../test/emf-schema';
 import { serializeEmf } from './serialize-emf';
 import type { EmfInput } from './types';
 import { writeEmf } from './write-emf';

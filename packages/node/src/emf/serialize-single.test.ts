@@ -1,6 +1,6 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectValidEmf } from '../../test/emf-schema';
 import { serializeGeneral } from './serialize-emf';
 import { serializeSingle } from './serialize-single';
 import { EMF_UNITS, type EmfInput } from './types';

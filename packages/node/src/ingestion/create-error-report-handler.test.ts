@@ -1,7 +1,15 @@
 import { isUuid } from '@usermetrics/core';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  errorBody,
+  now,
+  ORIGIN,
+  SESSION,
+  v1Event,
+  v2Event,
+} from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
-import { collectStdout, errorBody, now, ORIGIN, SESSION, v1Event, v2Event } from './testing/fixtures';
 import type { ErrorReportHandlerOptions } from './types';
 
 function setup(options: ErrorReportHandlerOptions = {}) {
@@ -77,6 +85,34 @@ describe('createErrorReportHandler', () => {
     await handler(v2Event({ body: errorBody(error) }));
 
     expect(out.emf()[0]?.errorType).toBe(expected);
+  });
+
+  it('logs the release, error.handled and a redacted, bounded context.extra', async () => {
+    const { out, handler } = setup();
+    const extra = {
+      orderId: 42,
+      email: 'jane@example.com',
+      deep: { a: { b: { c: 1 } } },
+      ...Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`k${i}`, i])),
+    };
+
+    await handler(v2Event({ body: errorBody({ handled: false }, { release: '1.2.3', extra }) }));
+
+    const [line] = out.logs();
+    expect(line?.error).toMatchObject({ name: 'TypeError', handled: false });
+    expect(line?.context).toMatchObject({ release: '1.2.3' });
+    const logged = (line?.context as { extra: Record<string, unknown> } | undefined)?.extra ?? {};
+    expect(logged).toMatchObject({ orderId: 42, email: '[REDACTED]', deep: { a: { b: '[MaxDepth]' } } });
+    expect(Object.keys(logged).filter((k) => k !== '…')).toHaveLength(20);
+    expect(logged['…']).toBe('[+8 more]');
+  });
+
+  it('reads handled from context.handled, where browsers up to 0.x send it', async () => {
+    const { out, handler } = setup();
+
+    await handler(v2Event({ body: errorBody({}, { handled: true }) }));
+
+    expect(out.logs()[0]?.error).toMatchObject({ handled: true });
   });
 
   it('logs a repeated fingerprint of a session only as a short INFO line, still counting it', async () => {

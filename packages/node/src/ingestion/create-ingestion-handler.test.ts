@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  NOW,
+  now,
+  ORIGIN,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, NOW, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { IngestionLogger, WebVitalsHandlerOptions } from './types';
 
 function setup(options: WebVitalsHandlerOptions = {}) {

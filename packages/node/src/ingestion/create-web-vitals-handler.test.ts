@@ -1,7 +1,16 @@
 import { METRIC_CATALOG, REJECTION_REASONS } from '@usermetrics/core';
 import { describe, expect, it } from 'vitest';
+import {
+  collectStdout,
+  NOW,
+  now,
+  SESSION,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, NOW, now, SESSION, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { WebVitalsHandlerOptions } from './types';
 
 function setup(options: WebVitalsHandlerOptions = {}) {

@@ -1,12 +1,18 @@
 import { ERROR_TYPES, LIMITS, OTHER_ROUTE, REJECTION_REASONS } from '@usermetrics/core';
+import { validateEmfLine } from '@usermetrics/test-support/emf-schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateEmfLine } from '../../test/emf-schema';
+import { collectStdout, now, v1Event, v2Event } from '../../test/ingestion/fixtures';
+import {
+  hostileEvent,
+  mixedBatch,
+  ROUTES,
+  validErrorReport,
+  validVital,
+} from '../../test/ingestion/fuzz-arbitraries';
+import { prototypeSnapshot, responseProblem } from '../../test/ingestion/response-shape';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, v1Event, v2Event } from './testing/fixtures';
-import { hostileEvent, mixedBatch, ROUTES, validErrorReport, validVital } from './testing/fuzz-arbitraries';
-import { prototypeSnapshot, responseProblem } from './testing/response-shape';
 
 // Generated bodies per property; the total (≥ 10 000) is asserted at the end.
 const RUNS = { valid: 1000, mixed: 1200, errors: 2000, hostileVitals: 3200, hostileErrors: 3200 };

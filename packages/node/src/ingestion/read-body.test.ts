@@ -1,7 +1,15 @@
 import { LIMITS } from '@usermetrics/core';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  collectStdout,
+  now,
+  ORIGIN,
+  v1Event,
+  v2Event,
+  vital,
+  vitalsBody,
+} from '../../test/ingestion/fixtures';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
-import { collectStdout, now, ORIGIN, v1Event, v2Event, vital, vitalsBody } from './testing/fixtures';
 import type { WebVitalsHandlerOptions } from './types';
 
 function setup(options: WebVitalsHandlerOptions = {}) {
@@ -101,6 +109,8 @@ describe('request body: encoding, size, media type, JSON', () => {
     ['application/jsonp', 415],
     ['multipart/form-data; boundary=x', 415],
     ['', 415],
+    // Longer than MAX_CONTENT_TYPE_LENGTH: refused before it is parsed (#18).
+    [`application/json;${' x=1'.repeat(70)}`, 415],
   ])('Content-Type %j → %i', async (type, status) => {
     const { handler } = setup();
 

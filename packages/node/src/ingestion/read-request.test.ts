@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { v1Event, v2Event } from '../../test/ingestion/fixtures';
 import { readRequest } from './read-request';
-import { v1Event, v2Event } from './testing/fixtures';
 
 describe('readRequest', () => {
   it('reads method, lower-cased headers and request id from a v2 event', () => {

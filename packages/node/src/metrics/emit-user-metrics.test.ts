@@ -1,9 +1,9 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { MetricsLogger } from 'aws-embedded-metrics';
 import { LambdaEnvironment } from 'aws-embedded-metrics/lib/environment/LambdaEnvironment.js';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCollector } from '../../test/collect';
-import { expectValidEmf } from '../../test/emf-schema';
 import { EMF_UNITS } from '../emf/types';
 import { resolveEmitter, toMetricsLoggers } from './emit-user-metrics';
 import { addToBuffer, type BufferedRecord, createBuffer, flushBuffer } from './user-metrics-buffer';
@@ -226,9 +226,11 @@ describe('user metrics: our Lambda path against aws-embedded-metrics', () => {
   });
 });
 
-describe('resolveEmitter (aws-embedded-metrics environment detection)', () => {
+describe('resolveEmitter', () => {
   it.each([
-    [{}, 'library'],
+    // Nothing configured, outside Lambda: stdout, never the library's network discovery (#17 bug 3).
+    [{}, 'lambda'],
+    [{ AWS_EMF_ENVIRONMENT: '' }, 'lambda'],
     [{ AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'Lambda' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'Local', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'library'],
@@ -237,7 +239,8 @@ describe('resolveEmitter (aws-embedded-metrics environment detection)', () => {
     [{ AWS_EMF_ENVIRONMENT: 'ECS' }, 'library'],
     [{ AWS_EMF_ENVIRONMENT: 'Unknown', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'lambda', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
-    [{ AWS_EMF_ENVIRONMENT: 'local' }, 'library'],
+    [{ AWS_EMF_ENVIRONMENT: 'local' }, 'lambda'],
+    [{ AWS_EMF_ENVIRONMENT: 'Unknown' }, 'lambda'],
   ] as const)('%j → %s', (env, expected) => {
     expect(resolveEmitter(env)).toBe(expected);
   });

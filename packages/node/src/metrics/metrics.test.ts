@@ -1,5 +1,5 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectValidEmf } from '../../test/emf-schema';
 import { lambdaContext, testClock } from '../../test/lambda-fixtures';
 import { createStdout } from '../../test/stdout-lines';
 import { withUsermetrics } from '../wrapper/with-usermetrics';

@@ -1,6 +1,6 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { describe, expect, it } from 'vitest';
 import { createCollector } from '../../test/collect';
-import { expectValidEmf } from '../../test/emf-schema';
 import { addToBuffer, createBuffer, flushBuffer, MAX_ADDS_PER_BUFFER } from './user-metrics-buffer';
 
 function buffer(namespace = 'Shop') {

@@ -1,6 +1,6 @@
+import { expectValidEmf } from '@usermetrics/test-support/emf-schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCollector } from '../../test/collect';
-import { expectValidEmf } from '../../test/emf-schema';
 import { lambdaContext, testClock } from '../../test/lambda-fixtures';
 import { createStdout } from '../../test/stdout-lines';
 import { metrics } from '../metrics/metrics';

@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeTracker, deferred, type FakeTracker } from '../../test/fake-tracker';
 import { TrackingProvider } from '../provider/tracking-provider';
-import { createFakeTracker, deferred, type FakeTracker } from '../test-utils/fake-tracker';
 import type { ErrorBoundaryFallbackProps } from '../types';
 import { ErrorBoundary } from './error-boundary';
 

@@ -2,15 +2,15 @@ import { act, cleanup, render } from '@testing-library/react';
 import type { TrackerConfig } from '@usermetrics/browser';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeTracker, type FakeTracker } from '../../test/fake-tracker';
 import { TrackingProvider } from '../provider/tracking-provider';
-import { createFakeTracker, type FakeTracker } from '../test-utils/fake-tracker';
 import type { PageViewsOptions } from '../types';
 import { usePageViews } from './use-page-views';
 
 const made = vi.hoisted(() => [] as FakeTracker[]);
 vi.mock('@usermetrics/browser', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@usermetrics/browser')>();
-  const { createFakeTracker: create } = await import('../test-utils/fake-tracker');
+  const { createFakeTracker: create } = await import('../../test/fake-tracker');
   return {
     ...actual,
     createTracker: (_config: TrackerConfig) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeTracker } from '../test-utils/fake-tracker';
+import { createFakeTracker } from '../../test/fake-tracker';
 import { createTrackerHandle } from './tracker-handle';
 
 const microtasks = () => new Promise<void>((resolve) => queueMicrotask(resolve));

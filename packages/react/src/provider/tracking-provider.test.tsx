@@ -2,14 +2,14 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import type { TrackerConfig } from '@usermetrics/browser';
 import { StrictMode, useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTracker, type FakeTracker } from '../test-utils/fake-tracker';
+import { createFakeTracker, type FakeTracker } from '../../test/fake-tracker';
 import { TrackingProvider } from './tracking-provider';
 import { useTracking } from './use-tracking';
 
 const made = vi.hoisted(() => [] as FakeTracker[]);
 vi.mock('@usermetrics/browser', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@usermetrics/browser')>();
-  const { createFakeTracker: create } = await import('../test-utils/fake-tracker');
+  const { createFakeTracker: create } = await import('../../test/fake-tracker');
   return {
     ...actual,
     createTracker: vi.fn((_config: TrackerConfig) => {

@@ -2,7 +2,7 @@ import { act, cleanup, render, renderHook } from '@testing-library/react';
 import type { Tracker } from '@usermetrics/browser';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTracker } from '../test-utils/fake-tracker';
+import { createFakeTracker } from '../../test/fake-tracker';
 import { TrackingProvider } from './tracking-provider';
 import { useTracking } from './use-tracking';
 

@@ -2,10 +2,10 @@ import { act, Component, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeTracker, type FakeTracker } from '../../test/fake-tracker';
 import { ErrorBoundary } from '../error-boundary/error-boundary';
 import { markReported } from '../internal/reported-errors';
 import { TrackingProvider } from '../provider/tracking-provider';
-import { createFakeTracker, type FakeTracker } from '../test-utils/fake-tracker';
 import { rootErrorHandlers } from './root-error-handlers';
 
 // createRoot with act() needs this flag outside testing-library.

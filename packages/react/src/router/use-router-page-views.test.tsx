@@ -9,8 +9,8 @@ import {
   useNavigate,
 } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeTracker, type FakeTracker } from '../../test/fake-tracker';
 import { TrackingProvider } from '../provider/tracking-provider';
-import { createFakeTracker, type FakeTracker } from '../test-utils/fake-tracker';
 import { useRouterPageViews } from './use-router-page-views';
 
 let tracker: FakeTracker;

@@ -1,5 +1,5 @@
+import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { assertChromium, CHROMIUM_ARGS } from '../../../../../scripts/chromium.mjs';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: assertChromium(), args: CHROMIUM_ARGS });
