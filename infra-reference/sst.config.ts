@@ -33,6 +33,7 @@ export default $config({
     const { createCluster, createUmami, createOpenReplay } = await import('./infra/services');
     const { createGrafana } = await import('./infra/grafana');
     const { createAlarms, createBudget } = await import('./infra/alarms');
+    const { createLogForwarding } = await import('./infra/logs');
 
     const ctx = makeCtx(resolveConfig($app.stage));
 
@@ -47,6 +48,15 @@ export default $config({
     // Phase 3, instrumentation: the ingestion API.
     const ingestion = createIngestion(ctx, { sourcemapBucket });
     errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
+
+    // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
+    const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);
+    createLogForwarding(ctx, {
+      ownLogGroups: [
+        { key: 'WebVitals', name: logGroupName(ingestion.webVitals) },
+        { key: 'ErrorReport', name: logGroupName(ingestion.errors) },
+      ],
+    });
 
     // Phase 4, self-hosted tools.
     const cluster = createCluster(ctx, network);
