@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { retentionKey } from './config';
 import { type Ctx, scope } from './scope';
+import type { PrivateBucket } from './storage';
 import { COMPONENT_TAGS } from './tags';
 
 /** Safe Pulumi name for a log group name. */
@@ -106,5 +107,115 @@ export function createLogForwarding(
     },
     { parent },
   );
-  return { forwarder, failures, filters, setup };
+  return { forwarder, failures, filters, setup, groups };
+}
+
+/**
+ * Prod's long-term log storage (#12 item 2): a second subscription filter on each exported log group streams to a
+ * Firehose delivery stream that writes gzipped batches to a private bucket (Intelligent-Tiering), so nothing is
+ * lost when the 90-day retention drops events. CloudWatch Logs' CreateExportTask is a one-off API call, not a
+ * resource; a subscription keeps exporting without a scheduler.
+ */
+export function createLogExport(
+  ctx: Ctx,
+  deps: { logGroups: { key: string; name: $util.Input<string> }[]; bucket: PrivateBucket },
+) {
+  const parent = scope(ctx, 'LogExport', COMPONENT_TAGS.logExport);
+  const region = aws.getRegionOutput({}, { parent }).name;
+  const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
+  const firehoseRole = new aws.iam.Role(
+    'LogExportFirehoseRole',
+    {
+      assumeRolePolicy: $jsonStringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'firehose.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': account } },
+          },
+        ],
+      }),
+      inlinePolicies: [
+        {
+          name: 'write-log-export-bucket',
+          policy: $jsonStringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:ListBucket'],
+                Resource: [deps.bucket.arn, $interpolate`${deps.bucket.arn}/*`],
+              },
+            ],
+          }),
+        },
+      ],
+    },
+    { parent },
+  );
+  const stream = new aws.kinesis.FirehoseDeliveryStream(
+    'LogExportStream',
+    {
+      destination: 'extended_s3',
+      extendedS3Configuration: {
+        roleArn: firehoseRole.arn,
+        bucketArn: deps.bucket.arn,
+        prefix: 'cloudwatch-logs/!{timestamp:yyyy/MM/dd}/',
+        errorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+        bufferingInterval: 300,
+        bufferingSize: 5,
+        // Subscription payloads are already gzipped; Firehose stores them as they come.
+        compressionFormat: 'UNCOMPRESSED',
+      },
+    },
+    { parent },
+  );
+  const logsRole = new aws.iam.Role(
+    'LogExportSubscriptionRole',
+    {
+      assumeRolePolicy: $jsonStringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: $interpolate`logs.${region}.amazonaws.com` },
+            Action: 'sts:AssumeRole',
+            Condition: { StringLike: { 'aws:SourceArn': $interpolate`arn:aws:logs:${region}:${account}:*` } },
+          },
+        ],
+      }),
+      inlinePolicies: [
+        {
+          name: 'put-to-firehose',
+          policy: $jsonStringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+                Resource: stream.arn,
+              },
+            ],
+          }),
+        },
+      ],
+    },
+    { parent },
+  );
+  for (const { key, name } of deps.logGroups) {
+    new aws.cloudwatch.LogSubscriptionFilter(
+      `LogExportSubscription-${key}`,
+      {
+        logGroup: name,
+        filterPattern: '',
+        destinationArn: stream.arn,
+        roleArn: logsRole.arn,
+        name: 'usermetrics-s3-export',
+      },
+      { parent },
+    );
+  }
+  return { stream, firehoseRole };
 }

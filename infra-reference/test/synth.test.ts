@@ -351,7 +351,9 @@ describe.each(['dev', 'prod'] as const)('logs → OpenSearch in the %s synth', (
   });
 
   it('every instrumented log group has one subscription filter to the forwarder; its own group has none', () => {
-    const filters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter');
+    const filters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
     const lambdaGroups = ofType(s, 'aws:cloudwatch/logGroup:LogGroup')
       .filter((g) => /(WebVitals|ErrorReport)Function/.test(g.name))
       .map((g) => g.inputs.name);
@@ -395,5 +397,38 @@ describe.each(['dev', 'prod'] as const)('logs → OpenSearch in the %s synth', (
     expect(one(s, 'aws:lambda/function:Function', 'OpenSearchSetupFunction').inputs.handler).toBe(
       'opensearch-setup.handler',
     );
+  });
+});
+
+describe('long-term log storage (prod only)', () => {
+  it('prod streams the forwarded groups and the API access log to a private, tagged export bucket', () => {
+    const s = loadSynth('prod');
+    const bucket = one(s, 'aws:s3/bucket:Bucket', 'LogExportBucketBucket');
+    expect(bucket.inputs.tags).toMatchObject({
+      Component: 'CloudWatch',
+      Function: 'Logging',
+      DataType: 'Logs',
+    });
+    const stream = one(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', 'LogExportStream');
+    expect(stream.inputs.extendedS3Configuration.bucketArn).toBe(`arn:aws:s3:::${bucket.inputs.bucket}`);
+    const exportFilters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter(
+      (f) => f.name.startsWith('LogExportSubscription-'),
+    );
+    const forwarded = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
+    const accessLog = one(s, 'aws:cloudwatch/logGroup:LogGroup', 'IngestionApiAccessLog').inputs.name;
+    expect(exportFilters.map((f) => f.inputs.logGroup).sort()).toEqual(
+      [...forwarded.map((f) => f.inputs.logGroup), accessLog].sort(),
+    );
+    const policy = JSON.parse(
+      one(s, 'aws:s3/bucketPolicy:BucketPolicy', 'LogExportBucketPolicy').inputs.policy,
+    );
+    const deny = policy.Statement.find((st: Json) => st.Condition?.ArnNotEquals);
+    expect(deny.Condition.ArnNotEquals['aws:PrincipalArn']).toMatch(/LogExportFirehoseRole/);
+  });
+  it('dev has no export', () => {
+    const s = loadSynth('dev');
+    expect(ofType(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream')).toEqual([]);
   });
 });
