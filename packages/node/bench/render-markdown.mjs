@@ -86,5 +86,33 @@ export function renderMarkdown({ meta, results }) {
     `Budget ≥ 0.9× plain pino: ${f2(l.usermetrics.linesPerSec / l.pino.linesPerSec)}× as a ratio of medians, ${f2(l.usermetrics.pairedVsPino)}× as the median of per-round ratios (${verdict(l.usermetrics.linesPerSec / l.pino.linesPerSec >= 0.9)} by the ratio of medians). Plain pino gets the same record shape and pino's own synchronous destination (\`pino.destination({ sync: true })\`, sonic-boom); usermetrics writes through its own retrying \`fs.writeSync\` sink (cheaper per line than sonic-boom) and additionally redacts the message and every context value (core redaction: e-mails, tokens, card numbers, sensitive keys) on every line; a value that cannot hold anything redactable (no \`@\`, \`:\`, \`=\`, \`%40\`, token or key prefix, nor a 13+ character digit run) skips every redaction pass after one pre-check.`,
     '',
   );
+  lines.push(...renderHostile(results.hostile.results));
   return lines.join('\n');
+}
+
+/** (e) The hostile-shape table of #18. Exported for run-all's `--only hostile`. */
+export function renderHostile(h) {
+  const lines = ['## (e) Hostile request shapes against benign ones of the same size', ''];
+  lines.push(
+    `Every unit of \`bench/hostile-shapes.mjs\` (malformed percent-escapes of every kind, separator runs, the literals that switch on each redaction pass, card-like digit runs) repeated to fill every redacted field, plus 24 fast-check mixes (fixed seed). Only shapes the handler accepts are timed (a refused body stops before the work measured here); the ratio is time per body byte against the benign body's. Goal: worst ≤ 10× benign.`,
+    '',
+    '| handler | benign body | benign µs/KB | shapes timed | worst shapes (ratio) | worst µs/KB | goal |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const [name, r] of [
+    ['createWebVitalsHandler (50 items)', h.webVitals],
+    ['createErrorReportHandler', h.errorReport],
+  ]) {
+    const worst = r.worst.map((w) => `${w.shape.replaceAll('|', '\\|')} ${f1(w.ratio)}×`).join(', ');
+    lines.push(
+      `| ${name} | ${(r.benignBytes / 1024).toFixed(0)} KB, ${f1(r.benignMs)} ms | ${f1(r.benignUsPerKb)} | ${r.shapes} | ${worst} | ${f1(r.worstUsPerKb)} | ${verdict((r.worst[0]?.ratio ?? 0) <= 10)} |`,
+    );
+  }
+  const o = h.origin;
+  lines.push(
+    '',
+    `Origin header on an OPTIONS preflight (the cheapest request, so the header's share is the largest): normal ${f2(o.normalUs)} µs; ${o.rows.map((r) => `${r.shape} ${f2(r.us)} µs (${f2(r.ratio)}×)`).join('; ')}. Goal ≤ 5× normal: ${verdict(o.rows.every((r) => r.ratio <= 5))}. A hostile Origin is refused with 403 after one length check, so it costs less than the allowed one.`,
+    '',
+  );
+  return lines;
 }

@@ -6,8 +6,8 @@ import {
   METRIC_CATALOG,
   NAMESPACES,
   normalizeErrorType,
+  parseSessionId,
   redactString,
-  STRING_LIMITS,
   sanitizeUrl,
   validateErrorReport,
 } from '@usermetrics/core';
@@ -25,6 +25,7 @@ const ERRORS_DEF = METRIC_CATALOG.FrontendErrors;
 const ERRORS_SETS = /* @__PURE__ */ dimensionSetsOf(ERRORS_DEF);
 // `TypeError: x is undefined` as the first stack line (V8), when the report carries no type.
 const STACK_HEAD_TYPE = /^\s*([A-Za-z_$][\w$]{0,99}):/;
+const MESSAGE_HEAD = 120;
 
 /**
  * Lambda handler for `POST /errors/report` (API Gateway REST v1, HTTP API v2, Function URL). Every report is
@@ -52,7 +53,18 @@ function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, 
   if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, parsed.headers, result.issues);
 
   const report = cleanReport(result.value, o.routes);
-  const sessionId = report.sessionId ?? headerSessionId(parsed.request.headers['x-session-id']);
+  // The body's session id, else the header's, both held to core's one session-id rule (#18 item 4).
+  const sessionId = report.sessionId ?? parseSessionId(parsed.request.headers['x-session-id']);
+  return parsed.once(result.value.batchId, sessionId, () => record(o, cache, parsed, report, sessionId));
+}
+
+function record(
+  o: ResolvedOptions,
+  cache: DedupeCache | undefined,
+  parsed: ParsedRequest,
+  report: CleanReport,
+  sessionId: string | undefined,
+) {
   const errorId = createId();
   const occurrences = sessionId !== undefined && cache ? cache.record(sessionId, report.fingerprint) : 1;
   const duplicate = occurrences > 1;
@@ -66,8 +78,10 @@ function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, 
       occurrences,
     });
   } else {
+    // The whole message is in `error.message`; the line's message carries only its start, so a long message
+    // is not written twice.
     logger.error(
-      `Frontend error: ${report.message}`,
+      `Frontend error: ${report.message.length > MESSAGE_HEAD ? `${report.message.slice(0, MESSAGE_HEAD)}…` : report.message}`,
       { name: report.type, message: report.message, stack: report.stack, handled: report.handled },
       { errorId, environment: o.environment, ...report.context, extra: report.extra },
     );
@@ -129,15 +143,9 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
     message,
     stack,
     fingerprint,
-    sessionId: ctx.sessionId ? redactString(ctx.sessionId) : undefined,
+    sessionId: parseSessionId(ctx.sessionId),
     handled: error.handled ?? ctx.handled,
     extra: boundExtra(ctx.extra),
     context,
   };
-}
-
-/** `X-Session-Id` is only a fallback correlation id: bounded and redacted like any client text. */
-function headerSessionId(value: string | undefined): string | undefined {
-  if (value === undefined || value === '' || value.length > STRING_LIMITS.sessionId) return undefined;
-  return redactString(value);
 }

@@ -69,10 +69,11 @@ export interface RateLimitOptions {
 /** Options shared by both ingestion handlers. */
 export interface IngestionHandlerOptions {
   /**
-   * Origins (`https://app.example.com`, no path) whose browser requests may read the answer. Others are
-   * still processed — server-to-server calls and `sendBeacon` need no CORS — but get no
-   * `Access-Control-Allow-Origin`, and their preflight gets 403. `'*'` is honoured only when `environment`
-   * is not production (`production`/`prod`); otherwise it is ignored with a warning.
+   * Origins (`https://app.example.com`, no path) that may send telemetry. A request whose `Origin` header is
+   * present and not in this list gets 403 `origin_not_allowed` and is neither logged nor counted; a request
+   * without `Origin` (server to server) is processed. `'*'` is honoured only when `environment` is `dev`,
+   * `development`, `local` or `test` (any case); in every other environment (`production`, `prod-eu`,
+   * `staging`, …) it is ignored with a warning.
    * @default []
    */
   allowedOrigins?: readonly string[];
@@ -87,10 +88,10 @@ export interface IngestionHandlerOptions {
    * @default []
    */
   routes?: readonly string[];
-  /** Answer 429 `rate_limited` (with `Retry-After`) above this rate, per container. @default undefined (off) */
+  /** Answer 429 `rate_limited` (with `Retry-After`) above this rate, per container; preflights count. @default undefined (off) */
   rateLimit?: RateLimitOptions;
   /**
-   * Called for every POST before the body is read: return `true` (Retry-After 1 s) or a number of seconds
+   * Called for every POST and OPTIONS request from an allowed origin, before the body is read: return `true` (Retry-After 1 s) or a number of seconds
    * greater than 0 to answer 429 `rate_limited`. A callback that throws is treated as `false` and logged.
    * @default undefined
    */

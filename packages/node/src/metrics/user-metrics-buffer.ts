@@ -94,9 +94,9 @@ export function addToBuffer(
 }
 
 /**
- * Writes every buffered metric and empties the buffer. In Lambda (or with an explicit `stdout`) the
- * documents are serialized here and written synchronously, so the result is `undefined`; in any other
- * aws-embedded-metrics environment the library is loaded on first use and the returned promise settles
+ * Writes every buffered metric and empties the buffer. Unless `AWS_EMF_ENVIRONMENT` names a library
+ * environment (see {@link resolveEmitter}) the documents are serialized here and written synchronously, so
+ * the result is `undefined`; otherwise the library is loaded on first use and the returned promise settles
  * when it has flushed. Never rejects.
  */
 export function flushBuffer(buffer: UserMetricsBuffer): Promise<void> | undefined {

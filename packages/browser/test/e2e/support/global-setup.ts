@@ -35,26 +35,25 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+// The React page uses @usermetrics/react (which builds browser and core first).
+const BUILT = ['core', 'browser', 'react'].map((name) => join(repoRoot, 'packages', name));
+
 function ensurePackageBuilt(): void {
-  const dist = join(packageDir, 'dist/index.js');
-  const coreDist = join(repoRoot, 'packages/core/dist/index.js');
-  const stale =
-    !existsSync(dist) ||
-    !existsSync(coreDist) ||
-    statSync(dist).mtimeMs < newestMtime(join(packageDir, 'src')) ||
-    statSync(coreDist).mtimeMs < newestMtime(join(repoRoot, 'packages/core/src'));
+  const stale = BUILT.some((dir) => {
+    const dist = join(dir, 'dist/index.js');
+    return !existsSync(dist) || statSync(dist).mtimeMs < newestMtime(join(dir, 'src'));
+  });
   if (!stale) return;
-  console.log('[e2e] building @usermetrics/browser (dist missing or older than src) …');
+  console.log('[e2e] building @usermetrics/react and its dependencies (dist missing or older than src) …');
   const result = spawnSync(
     'npx',
-    ['turbo', 'run', 'build', '--filter=@usermetrics/browser', '--output-logs=errors-only'],
+    ['turbo', 'run', 'build', '--filter=@usermetrics/react', '--output-logs=errors-only'],
     {
       cwd: repoRoot,
       stdio: 'inherit',
     },
   );
-  if (result.status !== 0)
-    throw new Error('[e2e] building @usermetrics/browser failed; see the output above.');
+  if (result.status !== 0) throw new Error('[e2e] building @usermetrics/react failed; see the output above.');
 }
 
 /** Builds the page(s) under `root` with Vite; returns the manifest so callers can find emitted chunks. */
@@ -68,7 +67,13 @@ export async function buildPages(root: string, outDir: string, inputs: Record<st
       emptyOutDir: true,
       manifest: true,
       chunkSizeWarningLimit: 2048,
-      rollupOptions: { input: inputs },
+      rollupOptions: {
+        input: inputs,
+        // @usermetrics/react starts with 'use client' (for React Server Components); a client bundle drops it.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
     },
   });
   return JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
@@ -85,6 +90,7 @@ export default async function setup(project: TestProject) {
   const manifest = await buildPages(appRoot, outDir, {
     index: join(appRoot, 'index.html'),
     raw: join(appRoot, 'raw.html'),
+    react: join(appRoot, 'react.html'),
   });
   const replay = Object.entries(manifest).find(([key]) => key.includes('@openreplay/tracker'));
   if (!replay)

@@ -70,6 +70,14 @@ export interface TestServerOptions {
   appDir: string;
   /** Batch size above which OpenReplay gzips, as its ingest server announces in the start answer. @default 1024 */
   compressionThreshold?: number;
+  /** The page served for client-side routes (extensionless paths). @default 'index.html' */
+  spaShell?: string;
+  /**
+   * Whether the API origin allows the app's origin. When false it behaves like the ingestion handlers do for
+   * an origin missing from `allowedOrigins` (#17): 403 `origin_not_allowed` without CORS headers, nothing
+   * recorded as received (the refused requests go to `refused`). @default true
+   */
+  allowAppOrigin?: boolean;
 }
 
 export interface TestServer {
@@ -82,6 +90,8 @@ export interface TestServer {
   replayStarts: { at: number; body: unknown }[];
   replayBatches: RecordedReplayBatch[];
   rejections: RecordedRejection[];
+  /** Requests answered 403 origin_not_allowed (only with `allowAppOrigin: false`), with their bodies. */
+  refused: { at: number; method: string; path: string; body: string }[];
   /** Bodies posted to `/raw/beacon` by the raw-libraries page (harness self-check). */
   rawBeacons: { at: number; body: string }[];
   /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
@@ -144,8 +154,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     replayStarts: [],
     replayBatches: [],
     rejections: [],
+    refused: [],
     rawBeacons: [],
   };
+  const allowAppOrigin = options.allowAppOrigin ?? true;
   let appOrigin = '';
 
   function reject(
@@ -165,7 +177,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     let file = join(options.appDir, safe);
     // Client-side routes (no file extension) get the SPA shell.
     if (extname(safe) === '' || !(await stat(file).catch(() => null))?.isFile()) {
-      file = extname(safe) === '' ? join(options.appDir, 'index.html') : '';
+      file = extname(safe) === '' ? join(options.appDir, options.spaShell ?? 'index.html') : '';
     }
     if (!file) return void json(res, 404, { error: 'not found' });
     const body = await readFile(file);
@@ -176,9 +188,15 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  async function refuse(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const body = (await readBody(req)).toString('utf8');
+    state.refused.push({ at: Date.now(), method: req.method ?? '', path, body });
+    failure(res, 403, 'origin_not_allowed', `origin ${req.headers.origin} is not allowed`);
+  }
+
   function cors(req: IncomingMessage, res: ServerResponse): boolean {
     // Only the app's origin is echoed (DESIGN §5: allowlist, never `*`).
-    if (req.headers.origin === appOrigin) {
+    if (allowAppOrigin && req.headers.origin === appOrigin) {
       res.setHeader('Access-Control-Allow-Origin', appOrigin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
       res.setHeader('Vary', 'Origin');
@@ -305,6 +323,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       });
       try {
         if (origin === 'app') return await serveApp(req, res, path);
+        if (!allowAppOrigin && req.headers.origin !== undefined) return await refuse(req, res, path);
         if (cors(req, res)) return;
         if (req.method === 'POST' && (path === '/metrics/web-vitals' || path === '/errors/report')) {
           return await ingestion(req, res, path);

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { RELEASE_PATTERN } from '@usermetrics/core';
 import type { SourceMapInput, SourceMapsOption } from './types';
 
 /** Loads the map of one bundle file: the map, `undefined` when there is none; rejects on a real failure. */
 export type MapLoader = (release: string, fileUrl: string) => Promise<SourceMapInput | undefined>;
 
-// A release becomes a folder name or key segment: nothing that could climb out of it.
-const SAFE_RELEASE = /^[A-Za-z0-9][\w.+@-]{0,99}$/;
 // A site served under a base path (`/app/assets/x.js`) has its maps stored from `assets/`: try the path, then
 // without its first segments. Hashed file names keep a shorter suffix from matching another file.
 const MAX_CANDIDATES = 3;
@@ -16,7 +15,7 @@ const MAX_CANDIDATES = 3;
  * URLs with a plain path qualify (no extension or `blob:` scripts). Also refuses `..` segments.
  */
 export function mapPathsFor(release: string, fileUrl: string): string[] {
-  if (!SAFE_RELEASE.test(release) || release.includes('..')) return [];
+  if (!RELEASE_PATTERN.test(release) || release.includes('..')) return [];
   let url: URL;
   try {
     url = new URL(fileUrl);
