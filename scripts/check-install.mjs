@@ -2,24 +2,20 @@
 // Release gate, the way a user meets the packages: `npm pack` every published package, install the tarballs
 // into an empty project (with the peers a user adds: react, @middy/core), then import each package from an ES
 // module and require it from CommonJS, and use it (wrap and invoke a Lambda handler, redact, create a tracker
-// under Node). Run after `npm run build`. Needs the npm registry (or its cache) for the third-party dependencies.
+// under Node), and run `npx usermetrics-dev` against a tiny Vite app in Chromium (check-install-dev.mjs). Run
+// after `npm run build`. Needs the npm registry (or its cache) for the third-party dependencies.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { checkDevCollector } from './check-install-dev.mjs';
+import { packPackages, installedSpec as peer } from './pack-packages.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'usermetrics-install-'));
 const tarballs = join(work, 'tarballs');
 const app = join(work, 'app');
 mkdirSync(tarballs);
 mkdirSync(app);
-
-/** The peers a user installs next to the packages, at the versions this repository tests. */
-function peer(name) {
-  const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
-  return `${name}@${pkg.version}`;
-}
 
 // Each package uses what it exports; the checks are the same from ESM and CJS.
 const use = `
@@ -42,16 +38,10 @@ if (results.middy !== 'object' || results.tracker !== 'function' || results.reac
 `;
 
 try {
-  const names = [];
-  for (const dir of readdirSync(join(root, 'packages'))) {
-    const pkgDir = join(root, 'packages', dir);
-    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-    if (pkg.private) continue;
-    names.push(pkg.name);
-    execFileSync('npm', ['pack', '--pack-destination', tarballs, '--silent'], { cwd: pkgDir, stdio: 'pipe' });
-  }
+  const packed = await packPackages(tarballs);
+  const names = Object.keys(packed);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'empty-app', private: true }));
-  const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  const files = Object.values(packed);
   execFileSync(
     'npm',
     [
@@ -64,6 +54,8 @@ try {
       ...files,
       peer('react'),
       peer('@middy/core'),
+      // the dev server of the tiny app that `npx usermetrics-dev --proxy` runs against (check-install-dev.mjs)
+      peer('vite'),
     ],
     { cwd: app, stdio: 'inherit' },
   );
@@ -97,6 +89,7 @@ const react = require('@usermetrics/react');
     if (!out.includes('"Invocations"')) throw new Error(`${file}: no EMF line with Invocations on stdout`);
     console.log(`✔ ${file}: ${names.join(', ')} installed from their tarballs, imported and used`);
   }
+  await checkDevCollector(app);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

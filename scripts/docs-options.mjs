@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const check = process.argv.includes('--check');
-const packageOrder = ['core', 'node', 'middy', 'browser', 'react'];
+const packageOrder = ['core', 'node', 'middy', 'browser', 'react', 'vite'];
 const entryFiles = packageOrder.flatMap((p) =>
   ['index.ts', 'router.ts'].map((f) => join('packages', p, 'src', f)).filter((f) => existsSync(f)),
 );

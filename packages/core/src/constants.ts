@@ -29,6 +29,13 @@ export const LIMITS = {
   maxExtraBytes: 2048,
 } as const;
 
+/**
+ * A release that can name a folder and an S3 key segment of the private source maps (DESIGN §5): a letter
+ * or digit, then up to 99 letters, digits, `. _ - + @`. No `/`, so it never climbs out of its folder.
+ * `@usermetrics/vite` refuses other releases; the error-report handler does not symbolicate them.
+ */
+export const RELEASE_PATTERN = /^[A-Za-z0-9][\w.+@-]{0,99}$/;
+
 /** Longest accepted length of each free-text field, in UTF-16 code units. */
 export const STRING_LIMITS = {
   sessionId: 64,

@@ -26,8 +26,9 @@ export {
   WEB_VITAL_NAMES,
   WEB_VITAL_RATINGS,
 } from './catalog/metric-catalog';
-export { LIMITS, STRING_LIMITS, UMAMI_LIMITS } from './constants';
+export { LIMITS, RELEASE_PATTERN, STRING_LIMITS, UMAMI_LIMITS } from './constants';
 export { createId, hashString, isSampled, isUuid, utf8ByteLength } from './ids/ids';
+export { parseSessionId, SESSION_ID_HEADER } from './ids/session-id';
 export type { ErrorFrame, LogLevel, LogRecord, SerializedError } from './log/log-record';
 export { LOG_LEVELS } from './log/log-record';
 export { serializeError } from './log/serialize-error';

@@ -9,7 +9,13 @@ import { renderMarkdown } from './render-markdown.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devNull = openSync('/dev/null', 'w');
-const scenarios = ['overhead.mjs', 'emf-throughput.mjs', 'log-throughput.mjs', 'cold-start.mjs'];
+const scenarios = [
+  'overhead.mjs',
+  'emf-throughput.mjs',
+  'log-throughput.mjs',
+  'cold-start.mjs',
+  'hostile.mjs',
+];
 
 function run(script) {
   return new Promise((resolve, reject) => {

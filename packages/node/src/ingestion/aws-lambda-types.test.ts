@@ -7,7 +7,7 @@ import type {
   LambdaFunctionURLEvent,
 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { collectStdout, v1Event, v2Event } from '../../test/ingestion/fixtures';
+import { collectStdout, ORIGIN, v1Event, v2Event } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 
@@ -18,9 +18,9 @@ type UrlHandler = (event: LambdaFunctionURLEvent, context: Context) => Promise<A
 
 describe('fit with @types/aws-lambda', () => {
   it('the handlers are assignable to v1, v2 and Function URL handler types and answer those events', async () => {
-    const v2: V2Handler = createWebVitalsHandler({ stdout: collectStdout() });
-    const v1: V1Handler = createErrorReportHandler({ stdout: collectStdout() });
-    const url: UrlHandler = createWebVitalsHandler({ stdout: collectStdout() });
+    const v2: V2Handler = createWebVitalsHandler({ stdout: collectStdout(), allowedOrigins: [ORIGIN] });
+    const v1: V1Handler = createErrorReportHandler({ stdout: collectStdout(), allowedOrigins: [ORIGIN] });
+    const url: UrlHandler = createWebVitalsHandler({ stdout: collectStdout(), allowedOrigins: [ORIGIN] });
     const context = { awsRequestId: 'r' } as Context;
 
     const answers = await Promise.all([

@@ -8,7 +8,7 @@ import {
   vital,
   vitalsBody,
 } from '../../test/ingestion/fixtures';
-import { normalizeOrigin } from './cors-policy';
+import { MAX_ORIGIN_LENGTH, normalizeOrigin } from './cors-policy';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 import type { IngestionHandlerOptions } from './types';
@@ -94,21 +94,37 @@ describe('CORS', () => {
     });
   });
 
-  it('still processes a POST from another origin or none, but echoes nothing', async () => {
+  it('refuses a POST from another origin with 403 origin_not_allowed, writing and counting nothing (#17)', async () => {
     const { out, handler } = setup();
 
     const foreign = await handler(post('https://evil.example'));
-    const serverToServer = await handler(post());
-    const allowed = await handler(post(ORIGIN));
+    const nullOrigin = await handler(post('null'));
 
-    for (const res of [foreign, serverToServer]) {
-      expect(res.statusCode).toBe(200);
+    for (const res of [foreign, nullOrigin]) {
+      expect(res.statusCode).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({
+        success: false,
+        error: { code: 'origin_not_allowed', message: 'Origin is not allowed' },
+      });
       expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
-      expect(res.headers.Vary).toBe('Origin');
     }
-    // Positive control: the same probe sees the header when the origin is allowed.
+    expect(out.lines()).toEqual([]);
+    // Positive control: the same request from the allowed origin is answered, echoed and counted.
+    const allowed = await handler(post(ORIGIN));
+    expect(allowed.statusCode).toBe(200);
     expect(allowed.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
-    expect(out.emf()).toHaveLength(3);
+    expect(out.emf()).toHaveLength(1);
+  });
+
+  it('still processes a POST without Origin (server to server), echoing nothing', async () => {
+    const { out, handler } = setup();
+
+    const res = await handler(post());
+
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(res.headers.Vary).toBe('Origin');
+    expect(out.emf()).toHaveLength(1);
   });
 
   it('matches origins case-insensitively and ignores a trailing slash in configuration', async () => {
@@ -119,9 +135,9 @@ describe('CORS', () => {
     expect(res.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
   });
 
-  it("allows '*' outside production", async () => {
+  it.each(['dev', 'development', 'local', 'test', ' Test '])("allows '*' in %s", async (environment) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { handler } = setup({ environment: 'dev', allowedOrigins: ['*'] });
+    const { handler } = setup({ environment, allowedOrigins: ['*'] });
 
     const res = await handler(post('https://anything.example'));
     const pre = await handler(preflight('https://anything.example'));
@@ -131,18 +147,24 @@ describe('CORS', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it.each(['production', 'PROD'])("ignores '*' in %s with one console warning", async (environment) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { handler } = setup({ environment, allowedOrigins: ['*', ORIGIN] });
+  it.each(['production', 'PROD', 'prod-eu', 'production-us-east-1', 'prd', 'staging', 'live'])(
+    "ignores '*' in %s with one console warning (#18: only dev, development, local, test allow it)",
+    async (environment) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { handler } = setup({ environment, allowedOrigins: ['*', ORIGIN] });
 
-    const other = await handler(post('https://anything.example'));
-    const allowed = await handler(post(ORIGIN));
+      const other = await handler(post('https://anything.example'));
+      const pre = await handler(preflight('null'));
+      const allowed = await handler(post(ORIGIN));
 
-    expect(other.headers['Access-Control-Allow-Origin']).toBeUndefined();
-    expect(allowed.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain("'*' is ignored");
-  });
+      expect(other.statusCode).toBe(403);
+      expect(pre.statusCode).toBe(403);
+      expect(other.headers['Access-Control-Allow-Origin']).toBeUndefined();
+      expect(allowed.headers['Access-Control-Allow-Origin']).toBe(ORIGIN);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain("'*' is ignored");
+    },
+  );
 
   it('applies the same policy to the error-report handler', async () => {
     const handler = createErrorReportHandler({ stdout: collectStdout(), now, allowedOrigins: [ORIGIN] });
@@ -163,7 +185,22 @@ describe('normalizeOrigin', () => {
     ['null', undefined],
     ['app.example.com', undefined],
     ['javascript://x', undefined],
+    [`${ORIGIN}${'/'.repeat(250)}`, ORIGIN],
+    [`${ORIGIN}${'/'.repeat(300)}`, undefined],
+    [`${' '.repeat(301)}${ORIGIN}`, undefined],
+    [`${'/'.repeat(10_000)}x`, undefined],
   ])('%j → %j', (input, expected) => {
     expect(normalizeOrigin(input)).toBe(expected);
+  });
+
+  it('refuses an Origin header longer than MAX_ORIGIN_LENGTH before looking at it', () => {
+    // A string whose every method throws: only .length may be read.
+    const huge = new Proxy(new String('x'.repeat(MAX_ORIGIN_LENGTH + 1)), {
+      get(target, key) {
+        if (key === 'length') return target.length;
+        throw new Error(`read ${String(key)}`);
+      },
+    });
+    expect(normalizeOrigin(huge as unknown as string)).toBeUndefined();
   });
 });

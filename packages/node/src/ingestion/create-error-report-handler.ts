@@ -6,8 +6,8 @@ import {
   METRIC_CATALOG,
   NAMESPACES,
   normalizeErrorType,
+  parseSessionId,
   redactString,
-  STRING_LIMITS,
   sanitizeUrl,
   validateErrorReport,
 } from '@usermetrics/core';
@@ -19,12 +19,14 @@ import { resolveSafely } from './resolve-safely';
 import { errorResponse, jsonResponse } from './responses';
 import { routeDimension } from './route-dimension';
 import { dimensionSetsOf } from './sinks';
-import type { ErrorReportHandlerOptions, IngestionHandler } from './types';
+import { createErrorSymbolication, type SymbolicateReport } from './symbolication/index';
+import type { ErrorReportHandlerOptions, IngestionHandler, IngestionLogger } from './types';
 
 const ERRORS_DEF = METRIC_CATALOG.FrontendErrors;
 const ERRORS_SETS = /* @__PURE__ */ dimensionSetsOf(ERRORS_DEF);
 // `TypeError: x is undefined` as the first stack line (V8), when the report carries no type.
 const STACK_HEAD_TYPE = /^\s*([A-Za-z_$][\w$]{0,99}):/;
+const MESSAGE_HEAD = 120;
 
 /**
  * Lambda handler for `POST /errors/report` (API Gateway REST v1, HTTP API v2, Function URL). Every report is
@@ -44,15 +46,76 @@ export function createErrorReportHandler(options?: ErrorReportHandlerOptions): I
   const cache = resolved.dedupe
     ? createDedupeCache(resolved.dedupe.maxSessions, resolved.dedupe.maxFingerprints)
     : undefined;
-  return createIngestionHandler(resolved, (parsed) => processErrorReport(resolved, cache, parsed));
+  const symbolicate = safely(() => createErrorSymbolication(options));
+  return createIngestionHandler(resolved, (parsed) =>
+    processErrorReport(resolved, cache, symbolicate, parsed),
+  );
 }
 
-function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, parsed: ParsedRequest) {
+async function processErrorReport(
+  o: ResolvedOptions,
+  cache: DedupeCache | undefined,
+  symbolicate: SymbolicateReport | undefined,
+  parsed: ParsedRequest,
+) {
   const result = validateErrorReport(parsed.json);
   if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, parsed.headers, result.issues);
 
   const report = cleanReport(result.value, o.routes);
-  const sessionId = report.sessionId ?? headerSessionId(parsed.request.headers['x-session-id']);
+  // The body's session id, else the header's, both held to core's one session-id rule (#18 item 4).
+  const sessionId = report.sessionId ?? parseSessionId(parsed.request.headers['x-session-id']);
+  // A repeated batch or fingerprint is decided synchronously inside `once`; only a report that is logged in
+  // full waits for symbolication, after that decision.
+  const full: { logger?: IngestionLogger; errorId?: string } = {};
+  const answer = parsed.once(result.value.batchId, sessionId, () =>
+    record(o, cache, parsed, report, sessionId, (logger, errorId) =>
+      Object.assign(full, { logger, errorId }),
+    ),
+  );
+  if (full.logger && full.errorId) await logReport(o, report, symbolicate, full.logger, full.errorId);
+  return answer;
+}
+
+async function logReport(
+  o: ResolvedOptions,
+  report: CleanReport,
+  symbolicate: SymbolicateReport | undefined,
+  logger: IngestionLogger,
+  errorId: string,
+) {
+  // DESIGN §5: frames and issueId are logged only, never metric dimensions.
+  const symbolicated = await symbolicate?.(report.stack, report.context.release, report.type, (m, c) =>
+    logger.warn(m, undefined, c),
+  );
+  // The whole message is in `error.message`; the line's message carries only its start, so a long message
+  // is not written twice.
+  logger.error(
+    `Frontend error: ${report.message.length > MESSAGE_HEAD ? `${report.message.slice(0, MESSAGE_HEAD)}…` : report.message}`,
+    {
+      name: report.type,
+      message: report.message,
+      stack: report.stack,
+      handled: report.handled,
+      frames: symbolicated?.frames,
+    },
+    {
+      errorId,
+      environment: o.environment,
+      ...report.context,
+      issueId: symbolicated?.issueId,
+      extra: report.extra,
+    },
+  );
+}
+
+function record(
+  o: ResolvedOptions,
+  cache: DedupeCache | undefined,
+  parsed: ParsedRequest,
+  report: CleanReport,
+  sessionId: string | undefined,
+  onLog: (logger: IngestionLogger, errorId: string) => void,
+) {
   const errorId = createId();
   const occurrences = sessionId !== undefined && cache ? cache.record(sessionId, report.fingerprint) : 1;
   const duplicate = occurrences > 1;
@@ -66,11 +129,8 @@ function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, 
       occurrences,
     });
   } else {
-    logger.error(
-      `Frontend error: ${report.message}`,
-      { name: report.type, message: report.message, stack: report.stack, handled: report.handled },
-      { errorId, environment: o.environment, ...report.context, extra: report.extra },
-    );
+    // Logged after the answer is settled, with the frames once symbolicated (`logReport`).
+    onLog(logger, errorId);
   }
 
   o.emit({
@@ -129,15 +189,17 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
     message,
     stack,
     fingerprint,
-    sessionId: ctx.sessionId ? redactString(ctx.sessionId) : undefined,
+    sessionId: parseSessionId(ctx.sessionId),
     handled: error.handled ?? ctx.handled,
     extra: boundExtra(ctx.extra),
     context,
   };
 }
 
-/** `X-Session-Id` is only a fallback correlation id: bounded and redacted like any client text. */
-function headerSessionId(value: string | undefined): string | undefined {
-  if (value === undefined || value === '' || value.length > STRING_LIMITS.sessionId) return undefined;
-  return redactString(value);
+function safely<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import {
   METRIC_CATALOG,
   NAMESPACES,
+  parseSessionId,
   type RejectedItem,
   type RejectionReason,
   redactString,
@@ -8,6 +9,7 @@ import {
   validateWebVitalsPayload,
   WEB_VITAL_METRICS,
   type WebVitalsResponse,
+  type WebVitalsValidation,
 } from '@usermetrics/core';
 import { createIngestionHandler, type ParsedRequest } from './create-ingestion-handler';
 import { toRejectionReason } from './rejection-reason';
@@ -40,17 +42,28 @@ export function createWebVitalsHandler(options?: WebVitalsHandlerOptions): Inges
   return createIngestionHandler(resolved, (parsed) => processWebVitals(resolved, parsed));
 }
 
-function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) {
+function processWebVitals(o: ResolvedOptions, parsed: ParsedRequest) {
   const now = o.now();
-  const result = validateWebVitalsPayload(json, { now });
-  if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, headers, result.issues);
+  const result = validateWebVitalsPayload(parsed.json, { now });
+  if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, parsed.headers, result.issues);
+  // Held to core's one session-id rule (#18 item 4); a session id that fails it is left out of the
+  // documents, the metrics still count.
+  const sessionId = parseSessionId(result.sessionId);
+  return parsed.once(result.batchId, sessionId, () => publish(o, result, sessionId, now, parsed.headers));
+}
 
-  const sessionId = redactString(result.sessionId);
+function publish(
+  o: ResolvedOptions,
+  result: WebVitalsValidation,
+  sessionId: string | undefined,
+  now: number,
+  headers: Record<string, string>,
+) {
   for (const { metric } of result.accepted) {
     const name = WEB_VITAL_METRICS[metric.name];
     const def = METRIC_CATALOG[name];
     const properties: Record<string, unknown> = {
-      sessionId,
+      ...(sessionId === undefined ? {} : { sessionId }),
       rating: metric.rating,
       url: sanitizeUrl(metric.url),
     };
@@ -79,7 +92,7 @@ function processWebVitals(o: ResolvedOptions, { json, headers }: ParsedRequest) 
       dimensionSets: REJECTED_SETS,
       dimensions: { environment: o.environment, reason },
       metrics: [{ name: REJECTED_DEF.name, unit: REJECTED_DEF.unit, value: count }],
-      properties: { sessionId },
+      properties: sessionId === undefined ? {} : { sessionId },
       timestamp: now,
     });
   }

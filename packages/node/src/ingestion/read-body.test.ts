@@ -109,6 +109,8 @@ describe('request body: encoding, size, media type, JSON', () => {
     ['application/jsonp', 415],
     ['multipart/form-data; boundary=x', 415],
     ['', 415],
+    // Longer than MAX_CONTENT_TYPE_LENGTH: refused before it is parsed (#18).
+    [`application/json;${' x=1'.repeat(70)}`, 415],
   ])('Content-Type %j → %i', async (type, status) => {
     const { handler } = setup();
 

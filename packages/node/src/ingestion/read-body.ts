@@ -7,6 +7,8 @@ export type BodyResult =
   | { ok: false; status: number; code: IngestionErrorCode; message: string };
 
 const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
+/** Longest Content-Type header looked at. */
+export const MAX_CONTENT_TYPE_LENGTH = 256;
 // `fatal`: a base64 body that decodes to invalid UTF-8 is a client error, not text to guess at.
 // Created on first use: a TextDecoder at module level loads Node's encoding internals (about 3 ms) at
 // import, which every function importing this package paid, ingestion handler or not.
@@ -17,7 +19,8 @@ let utf8: InstanceType<typeof TextDecoder> | undefined;
  * parameters such as `charset=UTF-8`. A missing Content-Type is refused: browsers always send one.
  */
 export function isAcceptedContentType(header: string | undefined): boolean {
-  if (header === undefined) return false;
+  // Longer than any real media type with parameters: refused before it is looked at (#18).
+  if (header === undefined || header.length > MAX_CONTENT_TYPE_LENGTH) return false;
   const semi = header.indexOf(';');
   const mediaType = (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
   return ACCEPTED_MEDIA_TYPES.has(mediaType);

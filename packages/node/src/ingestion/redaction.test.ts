@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectStdout, now, SESSION, v2Event, vital } from '../../test/ingestion/fixtures';
+import { collectStdout, now, ORIGIN, SESSION, v2Event, vital } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 
@@ -32,7 +32,12 @@ function hostileReport(): string {
 describe('redaction before logging and metrics', () => {
   it('leaves no e-mail, token, card or secret in the logged error report or its metrics', async () => {
     const out = collectStdout();
-    const handler = createErrorReportHandler({ stdout: out, now, environment: 'production' });
+    const handler = createErrorReportHandler({
+      stdout: out,
+      now,
+      environment: 'production',
+      allowedOrigins: [ORIGIN],
+    });
     const body = hostileReport();
     // Positive control: the fixture really carries every secret, and the probe reads the same text it checks.
     for (const secret of SECRETS) expect(body).toContain(secret);
@@ -64,7 +69,12 @@ describe('redaction before logging and metrics', () => {
 
   it('redacts what web-vitals documents keep from the request', async () => {
     const out = collectStdout();
-    const handler = createWebVitalsHandler({ stdout: out, now, environment: 'production' });
+    const handler = createWebVitalsHandler({
+      stdout: out,
+      now,
+      environment: 'production',
+      allowedOrigins: [ORIGIN],
+    });
     const body = JSON.stringify({
       metrics: [vital({ url: `https://app.example/u/${EMAIL}?token=${TOKEN}`, id: `id-${EMAIL}` })],
       sessionId: `s-${EMAIL}`,

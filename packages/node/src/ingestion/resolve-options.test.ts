@@ -26,7 +26,10 @@ describe('option handling', () => {
       functionName: 3 as never,
       logger: {} as never,
     });
-    const res = await handler(v2Event({ body: vitalsBody([vital()]) }));
+    // No Origin header: a server-to-server call, which no allowlist refuses.
+    const res = await handler(
+      v2Event({ headers: { 'content-type': 'application/json' }, body: vitalsBody([vital()]) }),
+    );
 
     expect(res.statusCode).toBe(200);
     expect(out.emf()[0]?.route).toBe('/users/:id');
@@ -74,7 +77,7 @@ describe('option handling', () => {
     const b = createErrorReportHandler(hostile as never);
 
     expect(warn).toHaveBeenCalledTimes(2);
-    for (const h of [a, b]) expect((await h(v2Event({ method: 'GET' }))).statusCode).toBe(405);
+    for (const h of [a, b]) expect((await h(v2Event({ method: 'GET', headers: {} }))).statusCode).toBe(405);
   });
 
   it('warns about bad dedupe settings and keeps deduplicating with defaults', () => {
@@ -116,8 +119,16 @@ describe('option handling', () => {
     ['production', true],
     ['Prod', true],
     [' PRODUCTION ', true],
-    ['preprod', false],
-    ['staging', false],
+    ['prod-eu', true],
+    ['production-us-east-1', true],
+    ['prd', true],
+    ['preprod', true],
+    ['staging', true],
+    ['', true],
+    ['dev', false],
+    [' Development ', false],
+    ['local', false],
+    ['TEST', false],
   ])('isProductionEnvironment(%j) is %s', (env, expected) => {
     expect(isProductionEnvironment(env)).toBe(expected);
   });

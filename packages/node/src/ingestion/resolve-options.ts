@@ -1,5 +1,7 @@
-import type { LineSink } from '../io/stdout';
+import { defaultEnvironment } from '../context/default-environment';
+import { defaultStdout, type LineSink } from '../io/stdout';
 import { type CorsPolicy, createCorsPolicy, normalizeOrigin } from './cors-policy';
+import { createOutputBudget, type OutputBudget } from './output-budget';
 import { createDefaultEmitter, createDefaultLogger, type EmfEmitter } from './sinks';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
 import type { ErrorReportHandlerOptions, IngestionEvent, IngestionLogger } from './types';
@@ -15,6 +17,8 @@ export interface ResolvedOptions {
   shouldThrottle: ((event: IngestionEvent) => boolean | number) | undefined;
   logger: IngestionLogger;
   emit: EmfEmitter;
+  /** Caps what one request makes the default logger and the EMF emitter write. */
+  budget: OutputBudget;
   now: () => number;
   dedupe: { maxSessions: number; maxFingerprints: number } | undefined;
 }
@@ -22,9 +26,16 @@ export interface ResolvedOptions {
 const DEFAULT_MAX_AGE = 600;
 const MAX_ENVIRONMENT_LENGTH = 64;
 
-/** `production`/`prod` in any case: where `'*'` origins are refused. */
+/**
+ * The only environment names where `allowedOrigins: ['*']` is honoured (any case, surrounding space ignored).
+ * Everything else — `production`, `prod-eu`, `prd`, `staging`, a typo — is treated as production: the
+ * wildcard fails closed (#18).
+ */
+export const WILDCARD_ORIGIN_ENVIRONMENTS = ['dev', 'development', 'local', 'test'] as const;
+
+/** True unless `environment` is one of {@link WILDCARD_ORIGIN_ENVIRONMENTS}: where `'*'` origins are refused. */
 export function isProductionEnvironment(environment: string): boolean {
-  return /^prod(?:uction)?$/i.test(environment.trim());
+  return !(WILDCARD_ORIGIN_ENVIRONMENTS as readonly string[]).includes(environment.trim().toLowerCase());
 }
 
 /**
@@ -39,7 +50,7 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
   else if (input !== undefined) problems.push('options must be an object');
 
   const env = globalThis.process?.env ?? {};
-  let environment = env.USERMETRICS_ENVIRONMENT || env.NODE_ENV || 'production';
+  let environment = defaultEnvironment(env);
   if (o.environment !== undefined) {
     if (isNonEmptyString(o.environment, MAX_ENVIRONMENT_LENGTH)) environment = o.environment;
     else
@@ -68,7 +79,9 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
   }
   if (wildcard && isProductionEnvironment(environment)) {
     wildcard = false;
-    problems.push(`allowedOrigins '*' is ignored in environment ${JSON.stringify(environment)}`);
+    problems.push(
+      `allowedOrigins '*' is ignored in environment ${JSON.stringify(environment)} (honoured only in ${WILDCARD_ORIGIN_ENVIRONMENTS.join(', ')})`,
+    );
   }
 
   let maxAge = DEFAULT_MAX_AGE;
@@ -120,6 +133,8 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
       `[usermetrics] ${handlerName}: invalid options, using safe defaults: ${problems.join('; ')}`,
     );
   }
+  // The default logger and the emitter write through the budget; a logger of the user's own is theirs.
+  const budget = createOutputBudget(() => stdout ?? defaultStdout());
   return {
     handlerName,
     environment,
@@ -128,8 +143,9 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
     cors: createCorsPolicy(origins, wildcard, maxAge),
     bucket,
     shouldThrottle,
-    logger: logger ?? createDefaultLogger(functionName, stdout),
-    emit: createDefaultEmitter(stdout),
+    logger: logger ?? createDefaultLogger(functionName, budget.sink),
+    emit: createDefaultEmitter(budget.sink),
+    budget,
     now,
     dedupe,
   };

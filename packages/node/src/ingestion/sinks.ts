@@ -8,14 +8,14 @@ import type { IngestionLogger } from './types';
 /** Publishes one EMF emission. */
 export type EmfEmitter = (input: EmfInput) => void;
 
-/** EMF goes through the package's own serializer, to the injected writer or the synchronous stdout. */
-export function createDefaultEmitter(stdout: LineSink | undefined): EmfEmitter {
+/** EMF goes through the package's own serializer, to the given writer. */
+export function createDefaultEmitter(stdout: LineSink): EmfEmitter {
   return (input) => writeEmf(input, stdout);
 }
 
-/** The package logger (DESIGN §4 lines), writing to the injected writer or stdout. */
-export function createDefaultLogger(functionName: string, stdout: LineSink | undefined): IngestionLogger {
-  return createLogger(functionName, stdout ? { destination: stdout } : {});
+/** The package logger (DESIGN §4 lines), writing to the given writer. */
+export function createDefaultLogger(functionName: string, stdout: LineSink): IngestionLogger {
+  return createLogger(functionName, { destination: stdout });
 }
 
 /** A catalog entry's dimension sets as the mutable arrays {@link EmfInput} takes. */

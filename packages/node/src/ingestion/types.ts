@@ -1,4 +1,5 @@
 import type { LineSink } from '../io/stdout';
+import type { SourceMapsOption } from './symbolication/types';
 
 /**
  * Public types of the ingestion handlers (DESIGN §5). The event shapes are look-alikes of the
@@ -69,16 +70,17 @@ export interface RateLimitOptions {
 /** Options shared by both ingestion handlers. */
 export interface IngestionHandlerOptions {
   /**
-   * Origins (`https://app.example.com`, no path) whose browser requests may read the answer. Others are
-   * still processed — server-to-server calls and `sendBeacon` need no CORS — but get no
-   * `Access-Control-Allow-Origin`, and their preflight gets 403. `'*'` is honoured only when `environment`
-   * is not production (`production`/`prod`); otherwise it is ignored with a warning.
+   * Origins (`https://app.example.com`, no path) that may send telemetry. A request whose `Origin` header is
+   * present and not in this list gets 403 `origin_not_allowed` and is neither logged nor counted; a request
+   * without `Origin` (server to server) is processed. `'*'` is honoured only when `environment` is `dev`,
+   * `development`, `local` or `test` (any case); in every other environment (`production`, `prod-eu`,
+   * `staging`, …) it is ignored with a warning.
    * @default []
    */
   allowedOrigins?: readonly string[];
   /**
    * The `environment` metric dimension. Only ever taken from configuration, never from a request.
-   * @default process.env.USERMETRICS_ENVIRONMENT ?? process.env.NODE_ENV ?? 'production'
+   * @default process.env.USERMETRICS_ENVIRONMENT, then process.env.NODE_ENV, then 'production'
    */
   environment?: string;
   /**
@@ -87,10 +89,10 @@ export interface IngestionHandlerOptions {
    * @default []
    */
   routes?: readonly string[];
-  /** Answer 429 `rate_limited` (with `Retry-After`) above this rate, per container. @default undefined (off) */
+  /** Answer 429 `rate_limited` (with `Retry-After`) above this rate, per container; preflights count. @default undefined (off) */
   rateLimit?: RateLimitOptions;
   /**
-   * Called for every POST before the body is read: return `true` (Retry-After 1 s) or a number of seconds
+   * Called for every POST and OPTIONS request from an allowed origin, before the body is read: return `true` (Retry-After 1 s) or a number of seconds
    * greater than 0 to answer 429 `rate_limited`. A callback that throws is treated as `false` and logged.
    * @default undefined
    */
@@ -126,4 +128,18 @@ export interface ErrorReportHandlerOptions extends IngestionHandlerOptions {
    * @default { maxSessions: 1000, maxFingerprintsPerSession: 50 }
    */
   dedupe?: DedupeOptions | false;
+  /**
+   * Where the release's private source maps are (`@usermetrics/vite` writes and uploads them): a folder, an S3
+   * bucket (`@aws-sdk/client-s3` imported only then; a map is fetched once per release and file, on a cache
+   * miss) or your own lookup. Each ERROR line then adds `error.frames` with original positions and an
+   * `issueId` that survives deploys (DESIGN §5). Without it, stacks are logged as sent.
+   * @default undefined
+   */
+  sourceMaps?: SourceMapsOption;
+  /**
+   * Wall time one report may spend waiting for source maps; frames not resolved by then are logged raw.
+   * Symbolication never fails a report.
+   * @default 200
+   */
+  symbolicationBudgetMs?: number;
 }

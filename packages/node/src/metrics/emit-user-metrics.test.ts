@@ -226,9 +226,11 @@ describe('user metrics: our Lambda path against aws-embedded-metrics', () => {
   });
 });
 
-describe('resolveEmitter (aws-embedded-metrics environment detection)', () => {
+describe('resolveEmitter', () => {
   it.each([
-    [{}, 'library'],
+    // Nothing configured, outside Lambda: stdout, never the library's network discovery (#17 bug 3).
+    [{}, 'lambda'],
+    [{ AWS_EMF_ENVIRONMENT: '' }, 'lambda'],
     [{ AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'Lambda' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'Local', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'library'],
@@ -237,7 +239,8 @@ describe('resolveEmitter (aws-embedded-metrics environment detection)', () => {
     [{ AWS_EMF_ENVIRONMENT: 'ECS' }, 'library'],
     [{ AWS_EMF_ENVIRONMENT: 'Unknown', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
     [{ AWS_EMF_ENVIRONMENT: 'lambda', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 'lambda'],
-    [{ AWS_EMF_ENVIRONMENT: 'local' }, 'library'],
+    [{ AWS_EMF_ENVIRONMENT: 'local' }, 'lambda'],
+    [{ AWS_EMF_ENVIRONMENT: 'Unknown' }, 'lambda'],
   ] as const)('%j → %s', (env, expected) => {
     expect(resolveEmitter(env)).toBe(expected);
   });

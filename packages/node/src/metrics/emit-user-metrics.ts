@@ -10,16 +10,16 @@ export type Emitter = 'lambda' | 'library';
 const LIBRARY_ENVIRONMENTS: ReadonlySet<string> = new Set(['Local', 'Agent', 'EC2', 'ECS']);
 
 /**
- * Mirrors aws-embedded-metrics' environment resolution (EnvironmentDetector): a valid `AWS_EMF_ENVIRONMENT`
- * override wins; anything else (unset, empty, `Unknown`, a typo) falls back to discovery, whose first
- * probe is Lambda (`AWS_LAMBDA_FUNCTION_NAME` set). Only the Lambda answer can be served without the
- * library, because its sink is plain stdout; Agent/EC2/ECS/Local keep the library's own sinks.
+ * Where user metrics go. Only an environment the user picked by name in `AWS_EMF_ENVIRONMENT` (`Local`,
+ * `Agent`, `EC2`, `ECS`, spelled as aws-embedded-metrics spells them) goes through the library and its sink.
+ * Everything else — Lambda, `AWS_EMF_ENVIRONMENT=Lambda`, and nothing configured at all — is serialized by
+ * this package and written to stdout. aws-embedded-metrics' own discovery is never used: outside Lambda it
+ * probes the EC2 metadata address and then falls back to a TCP agent, so with nothing configured the
+ * metrics silently vanished on a developer's machine (#17 bug 3).
  */
 export function resolveEmitter(env: NodeJS.ProcessEnv): Emitter {
   const override = env.AWS_EMF_ENVIRONMENT;
-  if (override === 'Lambda') return 'lambda';
-  if (override !== undefined && LIBRARY_ENVIRONMENTS.has(override)) return 'library';
-  return env.AWS_LAMBDA_FUNCTION_NAME ? 'lambda' : 'library';
+  return override !== undefined && LIBRARY_ENVIRONMENTS.has(override) ? 'library' : 'lambda';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { defaultEnvironment } from '../context/default-environment';
 import type { InvocationStore } from '../context/invocation-store';
 import { activeStore } from '../context/invocation-store';
 import {
@@ -37,8 +38,7 @@ function bufferForProcess(): UserMetricsBuffer {
     const env = process.env;
     const defaultDimensions: Record<string, string> = {};
     if (env.AWS_LAMBDA_FUNCTION_NAME) defaultDimensions.functionName = env.AWS_LAMBDA_FUNCTION_NAME;
-    const environment = env.USERMETRICS_ENVIRONMENT || env.NODE_ENV;
-    if (environment) defaultDimensions.environment = environment;
+    defaultDimensions.environment = defaultEnvironment(env);
     processBuffer = createBuffer({
       namespace: env.AWS_EMF_NAMESPACE || 'UserMetrics/Custom',
       defaultDimensions,
@@ -59,11 +59,11 @@ function currentBuffer(): UserMetricsBuffer {
 }
 
 /**
- * Custom metrics from handler code, written as CloudWatch EMF. In Lambda (aws-embedded-metrics' own
- * environment detection: `AWS_EMF_ENVIRONMENT=Lambda`, or unset with `AWS_LAMBDA_FUNCTION_NAME` present),
- * or when the wrapper has an explicit `stdout`, the documents are serialized by this package and written
- * synchronously to stdout, and aws-embedded-metrics is never loaded. In any other environment (`Local`,
- * `Agent`, `EC2`, `ECS`) aws-embedded-metrics is loaded on the first flush and its sink is used.
+ * Custom metrics from handler code, written as CloudWatch EMF. Unless `AWS_EMF_ENVIRONMENT` is `Local`,
+ * `Agent`, `EC2` or `ECS`, the documents are serialized by this package and written synchronously to stdout
+ * — in Lambda and outside it alike, with nothing configured — and aws-embedded-metrics is never loaded nor
+ * the network touched. With one of those four, aws-embedded-metrics is loaded on the first flush and its sink
+ * is used.
  * @example
  * import { metrics } from '@usermetrics/node';
  * metrics.add('CartValue', 42.5, 'None', { currency: 'EUR' });

@@ -1,12 +1,11 @@
-import { isUuid, STRING_LIMITS } from '@usermetrics/core';
+import { parseSessionId } from '@usermetrics/core';
 
-const SAFE = /^[A-Za-z0-9._:-]+$/;
 const HEADER = 'x-session-id';
 
 /**
- * The `X-Session-Id` header of an API Gateway event (v1 or v2, any letter case), if it holds a valid
- * session id: a UUID, or at most 64 characters of `A-Z a-z 0-9 . _ : -`. Anything else is ignored so that a
- * hostile header cannot inject text into logs.
+ * The `X-Session-Id` header of an API Gateway event (v1 or v2, any letter case), if it passes core's one
+ * session-id rule ({@link parseSessionId}: a UUID, or at most 64 characters of `A-Z a-z 0-9 . _ : -`).
+ * Anything else is ignored so that a hostile header cannot inject text into logs.
  */
 export function readSessionId(event: unknown): string | undefined {
   if (event === null || typeof event !== 'object') return undefined;
@@ -22,8 +21,5 @@ export function readSessionId(event: unknown): string | undefined {
       }
     }
   }
-  if (typeof value !== 'string') return undefined;
-  const id = value.trim();
-  if ((isUuid as (v: unknown) => boolean)(id)) return id.toLowerCase();
-  return id.length > 0 && id.length <= STRING_LIMITS.sessionId && SAFE.test(id) ? id : undefined;
+  return parseSessionId(value);
 }
