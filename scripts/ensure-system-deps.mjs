@@ -1,14 +1,24 @@
 #!/usr/bin/env node
-// Installs the system packages the tests drive for real (Chromium for browser end-to-end tests) when they are
+// Installs the system packages the tests drive for real (Chromium for browser end-to-end tests, PostgreSQL for the
+// infra-reference SQL tests) when they are
 // missing. Debian/Ubuntu with apt-get and root (as on CI) install them; elsewhere we say what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { chromiumPath } from '../packages/test-support/chromium.mjs';
 
-const wanted = [{ bin: chromiumPath(), apt: 'chromium' }];
+// A PostgreSQL server (initdb + pg_ctl) for infra-reference's SQL tests: Debian puts it under /usr/lib/postgresql/<v>.
+function hasPostgresServer() {
+  const base = '/usr/lib/postgresql';
+  return existsSync(base) && readdirSync(base).some((v) => existsSync(`${base}/${v}/bin/initdb`));
+}
+
+const wanted = [
+  { present: () => existsSync(chromiumPath()), apt: 'chromium' },
+  { present: hasPostgresServer, apt: 'postgresql' },
+];
 
 export function ensureSystemDeps() {
-  const missing = wanted.filter((w) => !existsSync(w.bin));
+  const missing = wanted.filter((w) => !w.present());
   if (missing.length === 0) return;
   const names = missing.map((m) => m.apt);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

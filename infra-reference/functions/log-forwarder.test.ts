@@ -270,7 +270,8 @@ describe('log forwarder: delivery', () => {
     expect(standIn.requests).toHaveLength(2);
     for (const r of standIn.requests) expect(Buffer.byteLength(r.body)).toBeLessThanOrEqual(5 * 1024 * 1024);
     expect(standIn.documents()).toHaveLength(24);
-  });
+    // About 6 MB through gzip, base64, JSON and a local socket: generous on a loaded CI machine.
+  }, 30_000);
 
   it('re-sends only the items answered 429 or 503, after a backoff', async () => {
     const events = [logEvent('a'), logEvent('b'), logEvent('c'), logEvent('d')];

@@ -43,3 +43,47 @@ describe('toDocument', () => {
     expect(doc('INIT_START Runtime Version: nodejs:22.v40')?.source).toMatchObject({ raw: true });
   });
 });
+
+describe("toDocument with Lambda's JSON log format", () => {
+  it('skips platform.start and platform.runtimeDone, like START and END', () => {
+    expect(
+      doc('{"time":"t","type":"platform.start","record":{"requestId":"r","version":"$LATEST"}}'),
+    ).toBeUndefined();
+    expect(
+      doc('{"time":"t","type":"platform.runtimeDone","record":{"requestId":"r","status":"success"}}'),
+    ).toBeUndefined();
+  });
+
+  it('turns platform.report into the REPORT numbers, requestId, status and the X-Ray root id', () => {
+    const line = JSON.stringify({
+      time: '2026-01-02T03:04:05.000Z',
+      type: 'platform.report',
+      record: {
+        requestId: 'r-9',
+        metrics: {
+          durationMs: 12.5,
+          billedDurationMs: 13,
+          memorySizeMB: 256,
+          maxMemoryUsedMB: 80,
+          initDurationMs: 150.2,
+        },
+        tracing: {
+          type: 'X-Amzn-Trace-Id',
+          value: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+        },
+        status: 'success',
+      },
+    });
+    expect(doc(line)?.source).toMatchObject({
+      report: true,
+      requestId: 'r-9',
+      status: 'success',
+      durationMs: 12.5,
+      billedDurationMs: 13,
+      memorySizeMb: 256,
+      maxMemoryUsedMb: 80,
+      initDurationMs: 150.2,
+      traceId: '1-5759e988-bd862e3fe1be46a994272793',
+    });
+  });
+});

@@ -30,6 +30,8 @@ const REPORT_NUMBERS: Record<string, string> = {
  *   fields as fields;
  * - a REPORT line becomes numbers (durationMs, billedDurationMs, memorySizeMb, maxMemoryUsedMb,
  *   initDurationMs when present) plus its requestId, X-Ray traceId and status when Lambda wrote them;
+ * - Lambda's JSON log format gets the same treatment: `platform.start`/`platform.runtimeDone` are skipped
+ *   and `platform.report` becomes the REPORT numbers;
  * - any other line is `{ message: <raw line>, raw: true }`.
  *
  * Every document also gets `logGroup`, `logStream`, a `timestamp`, and `functionName` when the log group
@@ -55,9 +57,11 @@ export function toDocument(
   const record = parseJsonObject(line);
   if (record !== undefined) {
     if ('_aws' in record) return undefined;
-    source = isLogRecord(record)
-      ? { ...base, ...record, ...originOf(base) }
-      : { ...base, message: line, raw: true };
+    const platform = platformEvent(record);
+    if (platform === 'skip') return undefined;
+    if (platform !== undefined) source = { ...base, ...platform, message: line, report: true };
+    else if (isLogRecord(record)) source = { ...base, ...record, ...originOf(base) };
+    else source = { ...base, message: line, raw: true };
     if (typeof source.timestamp !== 'string' || Number.isNaN(Date.parse(source.timestamp))) {
       source.timestamp = base.timestamp;
     }
@@ -86,6 +90,41 @@ export function parseReport(line: string): Record<string, string | number> {
     else if (label === 'TraceId') out.traceId = value;
     else if (label === 'Status') out.status = value;
   }
+  return out;
+}
+
+/** Lambda's JSON log format (LoggingConfig `JSON`): platform events instead of START/END/REPORT text lines. */
+const JSON_REPORT_METRICS: Record<string, string> = {
+  durationMs: 'durationMs',
+  billedDurationMs: 'billedDurationMs',
+  memorySizeMB: 'memorySizeMb',
+  maxMemoryUsedMB: 'maxMemoryUsedMb',
+  initDurationMs: 'initDurationMs',
+};
+
+/**
+ * `platform.start` / `platform.runtimeDone` (START and END in JSON form) → skip; `platform.report` → the
+ * same fields as a text REPORT line; anything else → undefined (not a platform event this cares about).
+ */
+function platformEvent(value: Record<string, unknown>): 'skip' | Record<string, string | number> | undefined {
+  if (value.type === 'platform.start' || value.type === 'platform.runtimeDone') return 'skip';
+  if (value.type !== 'platform.report') return undefined;
+  const record = (value.record ?? {}) as {
+    requestId?: unknown;
+    status?: unknown;
+    metrics?: Record<string, unknown>;
+    tracing?: { value?: unknown };
+  };
+  const out: Record<string, string | number> = {};
+  if (typeof record.requestId === 'string') out.requestId = record.requestId;
+  if (typeof record.status === 'string') out.status = record.status;
+  for (const [from, to] of Object.entries(JSON_REPORT_METRICS)) {
+    const n = record.metrics?.[from];
+    if (typeof n === 'number' && Number.isFinite(n)) out[to] = n;
+  }
+  const root =
+    typeof record.tracing?.value === 'string' ? /Root=([^;]+)/.exec(record.tracing.value)?.[1] : undefined;
+  if (root !== undefined) out.traceId = root;
   return out;
 }
 

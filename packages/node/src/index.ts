@@ -21,6 +21,9 @@ export {
   type IngestionLogger,
   type IngestionResult,
   type RateLimitOptions,
+  type SourceMapInput,
+  type SourceMapResolver,
+  type SourceMapsOption,
   type WebVitalsHandlerOptions,
 } from './ingestion/index';
 export type { LineSink } from './io/stdout';

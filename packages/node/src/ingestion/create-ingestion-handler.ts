@@ -30,7 +30,7 @@ export interface ParsedRequest {
 }
 
 /** Turns a parsed, schema-unchecked body into the answer. May throw: the caller answers 500 `internal`. */
-export type EndpointProcessor = (parsed: ParsedRequest) => IngestionResult;
+export type EndpointProcessor = (parsed: ParsedRequest) => IngestionResult | Promise<IngestionResult>;
 
 const ALLOW = 'POST, OPTIONS';
 
@@ -46,7 +46,10 @@ export function createIngestionHandler(
   const batches = createBatchMemory(options.now);
   let throttleFailureLogged = false;
 
-  function handle(event: IngestionEvent, request: IngestionRequest): IngestionResult {
+  function handle(
+    event: IngestionEvent,
+    request: IngestionRequest,
+  ): IngestionResult | Promise<IngestionResult> {
     const origin = request.headers.origin;
     const preflight = request.method === 'OPTIONS';
     // A present Origin that is not allowed is refused before anything is read, written or counted (#17): the
@@ -131,7 +134,7 @@ export function createIngestionHandler(
     let request: IngestionRequest | undefined;
     try {
       request = readRequest(event, context);
-      return handle(event, request);
+      return await handle(event, request);
     } catch (error) {
       reportFailure(options.handlerName, error);
       try {

@@ -1,0 +1,234 @@
+// Umami and OpenReplay on ECS Fargate behind ALBs, in one SST Cluster on the private subnets of infra/network.ts.
+// Sizes, auto-scaling bounds and Fargate Spot (outside prod) come from config. Secrets reach containers only as
+// ECS `secrets` (SST's `ssm`, which takes Secrets Manager ARNs), never as plain environment.
+import { retentionKey, type TaskSize } from './config';
+import type { Network } from './network';
+import { type Ctx, scope } from './scope';
+import type { PrivateBucket } from './storage';
+import { COMPONENT_TAGS } from './tags';
+
+/** OpenReplay's own registry (its helm charts' `global.openReplayContainerRegistry`). */
+export const OPENREPLAY_REGISTRY = 'public.ecr.aws/p1t3u8a3';
+
+/**
+ * The OpenReplay services this reference runs, from OpenReplay's helm charts (scripts/helmcharts/openreplay/charts):
+ * `http` receives the tracker's /v1/web/start and /v1/web/i (ingest), `sink` writes raw batches to the shared
+ * disk, `storage` compresses them and uploads to S3 (`S3_BUCKET_WEB`), `ender` closes sessions, `db` writes session
+ * metadata to PostgreSQL, `assets` caches page assets to S3, `chalice` is the API the dashboard plays back
+ * from, `frontend` the dashboard. Redis is the queue between them (OpenReplay's non-enterprise setup).
+ */
+export const OPENREPLAY_SERVICES = [
+  'http',
+  'sink',
+  'storage',
+  'ender',
+  'db',
+  'assets',
+  'chalice',
+  'frontend',
+] as const;
+
+/**
+ * Target groups get explicit names (SST only sets a random prefix) so the unhealthy-target alarms can look them
+ * up: `<service>-<stage>-<container>-<port>`, at most 32 characters.
+ */
+export function targetGroupName(service: string, stage: string, container: string, port: number): string {
+  return `${service}-${stage}-${container}-${port}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+}
+
+function nameTargets(service: string, stage: string) {
+  return (args: aws.lb.TargetGroupArgs, _opts: unknown, name: string): undefined => {
+    // SST names targets `<Service>Target<container><PROTOCOL><port>`.
+    const m = /Target(.+?)(HTTPS?|TCP|UDP|TLS)(\d+)$/.exec(name);
+    if (!m?.[1]) return undefined;
+    args.name = targetGroupName(service, stage, m[1], Number(m[3]));
+    args.namePrefix = undefined;
+    return undefined;
+  };
+}
+
+function scaling(t: TaskSize) {
+  return {
+    min: t.minTasks,
+    max: t.maxTasks,
+    cpuUtilization: t.targetCpuPercent,
+    memoryUtilization: false as const,
+  };
+}
+
+function capacity(t: TaskSize) {
+  // Spot for all tasks outside prod; prod stays on regular Fargate.
+  return t.spot ? ('spot' as const) : undefined;
+}
+
+export function createCluster(ctx: Ctx, net: Network) {
+  const parent = scope(ctx, 'Compute', { Component: 'Infrastructure', Function: 'Compute' });
+  return new sst.aws.Cluster(
+    'Cluster',
+    {
+      vpc: {
+        id: net.vpc.id,
+        securityGroups: [net.internal.id],
+        containerSubnets: net.privateSubnets.map((s) => s.id),
+        loadBalancerSubnets: net.publicSubnets.map((s) => s.id),
+      },
+    },
+    { parent },
+  );
+}
+
+export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster) {
+  const { cfg } = ctx;
+  const parent = scope(ctx, 'Umami', COMPONENT_TAGS.umami);
+  // Values are put by the operator after running sql/umami-bootstrap.sql (README, "Deploy"); nothing secret is
+  // in config, code or Pulumi state. DATABASE_URL = postgresql://umami_user:…@<endpoint>:<port>/<db>?schema=umami
+  const databaseUrl = new aws.secretsmanager.Secret(
+    'UmamiDatabaseUrl',
+    {
+      description: 'usermetrics: Umami DATABASE_URL (schema umami of the application Aurora cluster)',
+      recoveryWindowInDays: 7,
+    },
+    { parent },
+  );
+  const appSecret = new aws.secretsmanager.Secret(
+    'UmamiAppSecret',
+    { description: 'usermetrics: Umami APP_SECRET', recoveryWindowInDays: 7 },
+    { parent },
+  );
+  const service = new sst.aws.Service(
+    'Umami',
+    {
+      cluster,
+      image: cfg.umami.image,
+      cpu: cfg.umami.cpu,
+      memory: cfg.umami.memory,
+      architecture: 'x86_64',
+      ssm: { DATABASE_URL: databaseUrl.arn, APP_SECRET: appSecret.arn },
+      environment: { DATABASE_TYPE: 'postgresql', DISABLE_TELEMETRY: '1' },
+      logging: { retention: retentionOf(cfg.logRetentionDays) },
+      loadBalancer: {
+        public: true,
+        rules: [{ listen: '80/http', forward: '3000/http' }],
+        health: { '3000/http': { path: '/api/heartbeat', interval: '30 seconds' } },
+      },
+      scaling: scaling(cfg.umami),
+      capacity: capacity(cfg.umami),
+      transform: {
+        service: { tags: { Resource: 'ECSService' } },
+        loadBalancer: { tags: { Resource: 'ALB' } },
+        target: nameTargets('umami', cfg.stage),
+      },
+    },
+    { parent },
+  );
+  const targetGroups = [targetGroupName('umami', cfg.stage, 'Umami', 3000)];
+  return { service, databaseUrl, appSecret, targetGroups };
+}
+
+export function createOpenReplay(
+  ctx: Ctx,
+  cluster: sst.aws.Cluster,
+  deps: { replayBucket: PrivateBucket; network: Network },
+) {
+  const { cfg } = ctx;
+  const parent = scope(ctx, 'OpenReplay', COMPONENT_TAGS.openreplay);
+  const version = cfg.openreplay.version;
+  const bucket = deps.replayBucket.name;
+  const shared = {
+    // No access keys: the AWS SDK in each container uses the task role, the only principal the bucket admits.
+    AWS_REGION_WEB: cfg.region,
+    AWS_REGION_IOS: cfg.region,
+    S3_BUCKET_WEB: bucket,
+    S3_BUCKET_IOS: bucket,
+    S3_BUCKET_ASSETS: bucket,
+    ASSETS_ORIGIN: $interpolate`https://${bucket}.s3.${cfg.region}.amazonaws.com/sessions-assets`,
+    REDIS_STRING: 'redis://localhost:6379',
+    QUEUE_TYPE: 'redis',
+    FS_DIR: '/mnt/efs',
+  };
+  // OpenReplay's own PostgreSQL (sessions metadata, users): a connection string the operator puts (README).
+  const postgres = new aws.secretsmanager.Secret(
+    'OpenReplayPostgresString',
+    { description: 'usermetrics: OpenReplay POSTGRES_STRING', recoveryWindowInDays: 7 },
+    { parent },
+  );
+  const secrets = { POSTGRES_STRING: postgres.arn };
+  const efs = new sst.aws.Efs(
+    'OpenReplayEfs',
+    { vpc: { id: deps.network.vpc.id, subnets: deps.network.privateSubnets.map((s) => s.id) } },
+    { parent },
+  );
+  const container = (name: (typeof OPENREPLAY_SERVICES)[number], extra: Record<string, unknown> = {}) => ({
+    name,
+    image: `${OPENREPLAY_REGISTRY}/${name}:${version}`,
+    environment: shared,
+    ssm: secrets,
+    logging: { retention: retentionOf(cfg.logRetentionDays) },
+    // sink writes raw batches, storage reads them: OpenReplay's shared /mnt/efs volume, here an EFS file system.
+    volumes: ['sink', 'storage'].includes(name) ? [{ efs, path: '/mnt/efs' }] : undefined,
+    ...extra,
+  });
+  const service = new sst.aws.Service(
+    'OpenReplay',
+    {
+      cluster,
+      cpu: cfg.openreplay.cpu,
+      memory: cfg.openreplay.memory,
+      architecture: 'x86_64',
+      containers: [
+        container('http', { environment: { ...shared, HTTP_PORT: '8080' } }),
+        container('sink'),
+        container('storage'),
+        container('ender'),
+        container('db'),
+        container('assets'),
+        container('chalice', {
+          environment: { ...shared, S3_HOST: $interpolate`https://s3.${cfg.region}.amazonaws.com` },
+        }),
+        container('frontend'),
+        {
+          name: 'redis',
+          image: 'public.ecr.aws/docker/library/redis:7.2.5-alpine',
+          logging: { retention: retentionOf(cfg.logRetentionDays) },
+        },
+      ],
+      permissions: [
+        {
+          actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          resources: [$interpolate`${deps.replayBucket.arn}/*`],
+        },
+        { actions: ['s3:ListBucket'], resources: [deps.replayBucket.arn] },
+      ],
+      loadBalancer: {
+        public: true,
+        rules: [
+          { listen: '80/http', forward: '8080/http', container: 'http', conditions: { path: '/ingest/*' } },
+          { listen: '80/http', forward: '8000/http', container: 'chalice', conditions: { path: '/api/*' } },
+          { listen: '80/http', forward: '8080/http', container: 'frontend' },
+        ],
+      },
+      scaling: scaling(cfg.openreplay),
+      capacity: capacity(cfg.openreplay),
+      transform: {
+        service: { tags: { Resource: 'ECSService' } },
+        loadBalancer: { tags: { Resource: 'ALB' } },
+        target: nameTargets('openreplay', cfg.stage),
+      },
+    },
+    { parent },
+  );
+  const targetGroups = [
+    targetGroupName('openreplay', cfg.stage, 'http', 8080),
+    targetGroupName('openreplay', cfg.stage, 'chalice', 8000),
+    targetGroupName('openreplay', cfg.stage, 'frontend', 8080),
+  ];
+  return { service, postgres, targetGroups };
+}
+
+function retentionOf(days: number) {
+  return retentionKey(days) as '1 week';
+}

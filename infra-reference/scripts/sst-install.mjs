@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Idempotent `sst install`: writes .sst/platform (SST's component sources, its config.d.ts and the Pulumi providers
+// of sst.config.ts) unless it is already there for this sst version and this provider list. Offline apart from the
+// npm registry. The typecheck and the synth both need it; CI runs it once on a fresh machine (≈1–2 min).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const platformDir = join(root, '.sst', 'platform');
+
+function fingerprint() {
+  const config = readFileSync(join(root, 'sst.config.ts'), 'utf8');
+  const providers = /providers:\s*\{[^}]*\}/.exec(config)?.[0] ?? '';
+  return createHash('sha256')
+    .update(JSON.stringify([sstVersionOf(), providers]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+function sstVersionOf() {
+  for (const dir of [join(root, 'node_modules/sst'), join(root, '../node_modules/sst')]) {
+    if (existsSync(join(dir, 'package.json')))
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+  }
+  throw new Error('sst is not installed: run npm install first');
+}
+
+export function ensureSstPlatform() {
+  const stamp = join(platformDir, '.usermetrics-install');
+  const want = fingerprint();
+  if (
+    existsSync(join(platformDir, 'config.d.ts')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === want
+  )
+    return;
+  console.log('sst install (writes .sst/platform; about a minute) …');
+  const r = spawnSync('npx', ['sst', 'install', '--stage', 'dev'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SST_TELEMETRY_DISABLED: '1', SST_SKIP_DEPENDENCY_CHECK: '1', SST_NO_BUN: '1' },
+  });
+  if (r.status !== 0 || !existsSync(join(platformDir, 'config.d.ts'))) {
+    console.error('sst install failed');
+    process.exit(r.status || 1);
+  }
+  writeFileSync(stamp, want);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureSstPlatform();

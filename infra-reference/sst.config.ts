@@ -1,0 +1,107 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+// The usermetrics reference deployment. Stages: dev, staging, prod (any other name gets dev's config). Every
+// stage-dependent value is in infra/config.ts; one file per component in infra/. `npm run synth` runs this file
+// offline under Pulumi mocks (scripts/synth.mjs).
+export default $config({
+  async app(input) {
+    const { resolveConfig } = await import('./infra/config');
+    const { baseTags } = await import('./infra/tags');
+    const cfg = resolveConfig(input?.stage ?? 'dev');
+    return {
+      name: 'usermetrics',
+      removal: input?.stage === 'prod' ? 'retain' : 'remove',
+      protect: input?.stage === 'prod',
+      home: 'aws',
+      providers: {
+        // Base tags on every taggable resource straight from AWS; components add Component/Function/DataType.
+        aws: {
+          version: '7.20.0',
+          region: cfg.region as 'us-east-1',
+          defaultTags: { tags: baseTags(cfg.stage, cfg.owner) },
+        },
+        grafana: '2.40.0',
+      },
+    };
+  },
+  async run() {
+    const { resolveConfig } = await import('./infra/config');
+    const { makeCtx } = await import('./infra/scope');
+    const { deferred } = await import('./infra/deferred');
+    const { createNetwork } = await import('./infra/network');
+    const { createLogExportBucket, createReplayBucket, createSourcemapBucket } = await import(
+      './infra/storage'
+    );
+    const { createIngestion } = await import('./infra/ingestion');
+    const { createCluster, createUmami, createOpenReplay } = await import('./infra/services');
+    const { createGrafana } = await import('./infra/grafana');
+    const { createAlarms, createBudget } = await import('./infra/alarms');
+    const { createLogExport, createLogForwarding } = await import('./infra/logs');
+
+    const ctx = makeCtx(resolveConfig($app.stage));
+
+    // Phase 1, foundation: network and storage. The buckets admit exactly one role each; those roles are created
+    // with the services below, so their ARNs are filled in once known (a bucket-policy condition, no cycle).
+    const network = createNetwork(ctx);
+    const openReplayRole = deferred<string>();
+    const errorLambdaRole = deferred<string>();
+    const replayBucket = createReplayBucket(ctx, openReplayRole.output);
+    const sourcemapBucket = createSourcemapBucket(ctx, errorLambdaRole.output);
+
+    // Phase 3, instrumentation: the ingestion API.
+    const ingestion = createIngestion(ctx, { sourcemapBucket });
+    errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
+
+    // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
+    const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);
+    const forwarding = createLogForwarding(ctx, {
+      ownLogGroups: [
+        { key: 'WebVitals', name: logGroupName(ingestion.webVitals) },
+        { key: 'ErrorReport', name: logGroupName(ingestion.errors) },
+      ],
+    });
+    if (ctx.cfg.logExport) {
+      // Prod: the same groups plus the API access log also go to S3 for the long term.
+      const firehoseRole = deferred<string>();
+      const bucket = createLogExportBucket(ctx, firehoseRole.output);
+      const accessLog = $output(ingestion.api.nodes.logGroup).apply((g) => g!.name);
+      const exported = createLogExport(ctx, {
+        logGroups: [...forwarding.groups, { key: 'IngestionApiAccessLog', name: accessLog }],
+        bucket,
+      });
+      firehoseRole.resolveFrom(exported.firehoseRole.arn);
+    }
+
+    // Phase 4, self-hosted tools.
+    const cluster = createCluster(ctx, network);
+    const umami = ctx.cfg.aurora ? createUmami(ctx, cluster) : undefined;
+    const openreplay = createOpenReplay(ctx, cluster, { replayBucket, network });
+    openReplayRole.resolveFrom(openreplay.service.nodes.taskRole.arn);
+
+    // Phase 2, Grafana and alarms (they need the names of what they watch).
+    const grafanaWs = createGrafana(ctx, {
+      logGroupNames: [ingestion.webVitals.nodes.logGroup, ingestion.errors.nodes.logGroup].map((g) =>
+        g.apply((lg) => lg!.name),
+      ),
+    });
+    const { topic } = createAlarms(ctx, {
+      functions: [
+        { label: 'WebVitals', fn: ingestion.webVitals },
+        { label: 'ErrorReport', fn: ingestion.errors },
+      ],
+      services: [
+        ...(umami ? [{ label: 'Umami', service: umami.service, targetGroups: umami.targetGroups }] : []),
+        { label: 'OpenReplay', service: openreplay.service, targetGroups: openreplay.targetGroups },
+      ],
+    });
+    createBudget(ctx, topic);
+
+    return {
+      api: ingestion.api.url,
+      grafana: grafanaWs.workspace.endpoint,
+      umami: umami?.service.url,
+      openreplay: openreplay.service.url,
+      replayBucket: replayBucket.name,
+      sourcemapBucket: sourcemapBucket.name,
+    };
+  },
+});

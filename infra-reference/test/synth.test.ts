@@ -1,0 +1,434 @@
+// Assertions on the offline synth of the real sst.config.ts (dev and prod), see scripts/synth.mjs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig, subnetLayout } from '../infra/config';
+import { REQUIRED_TAG_KEYS, TAGGABLE_TYPES } from '../infra/tags';
+import {
+  first,
+  type Json,
+  list,
+  loadSynth,
+  ofType,
+  one,
+  policyStatements,
+  root,
+  type Synth,
+} from './synth-data';
+
+const stages = ['dev', 'prod'] as const;
+const synths = { dev: loadSynth('dev'), prod: loadSynth('prod') } satisfies Record<
+  (typeof stages)[number],
+  Synth
+>;
+const awsTypes = join(root, '.sst/platform/node_modules/@pulumi/aws');
+
+/** Does the AWS provider's `<Resource>Args` declare `tags`? Read from the provider's own type definitions. */
+function providerSaysTaggable(type: string): boolean {
+  const m = /^aws:([a-zA-Z0-9]+)\/([a-zA-Z0-9]+):([A-Za-z0-9]+)$/.exec(type);
+  if (!m?.[1] || !m[2]) return false;
+  const file = join(awsTypes, m[1] === 'index' ? '' : m[1], `${m[2]}.d.ts`);
+  if (!existsSync(file)) throw new Error(`no type definitions for ${type} at ${file}`);
+  const body =
+    new RegExp(`export interface ${m[3]}Args \\{([\\s\\S]*?)\\n\\}`).exec(readFileSync(file, 'utf8'))?.[1] ??
+    '';
+  return /\n\s+tags\?:/.test(body);
+}
+
+/** A value that looks like a credential rather than a name, ARN, URL without userinfo, or number. */
+export function looksSecret(key: string, value: string): boolean {
+  if (!value) return false;
+  if (/^arn:aws/.test(value)) return false;
+  if (/AKIA[0-9A-Z]{16}/.test(value)) return true;
+  if (/:\/\/[^/\s:@]+:[^/\s@]+@/.test(value)) return true; // user:password@ in a URL
+  if (/(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY)/i.test(key)) return true;
+  return /^[A-Za-z0-9+/=_-]{32,}$/.test(value) && !/^[a-z0-9-]+$/.test(value);
+}
+
+describe('looksSecret (the detector the environment checks rely on)', () => {
+  it('flags credentials and leaves names alone', () => {
+    expect(looksSecret('X', 'AKIAABCDEFGHIJKLMNOP')).toBe(true);
+    expect(looksSecret('DATABASE_URL', 'postgresql://umami_user:hunter2@db:5432/app')).toBe(true);
+    expect(looksSecret('APP_SECRET', 'abc')).toBe(true);
+    expect(looksSecret('X', 'q8Jr2NcV0pZy7LmW4tKe9sHd3fGb6aUx1oIw')).toBe(true);
+    expect(looksSecret('S3_BUCKET_WEB', 'usermetrics-prod-replays-123456789012-us-east-1')).toBe(false);
+    expect(looksSecret('USERMETRICS_ALLOWED_ORIGINS', 'https://app.example.com')).toBe(false);
+  });
+});
+
+describe.each(stages)('synth of %s', (stage) => {
+  const s = synths[stage];
+  const cfg = resolveConfig(stage);
+  const provider = one(s, 'pulumi:providers:aws', 'default');
+  const defaultTags: Record<string, string> = provider.inputs.defaultTags?.tags ?? {};
+
+  it('is the stage it says, made of real SST components', () => {
+    expect(s.stage).toBe(stage);
+    for (const t of [
+      'sst:aws:ApiGatewayV2',
+      'sst:aws:Function',
+      'sst:aws:Bucket',
+      'sst:aws:Service',
+      'sst:aws:Cluster',
+    ]) {
+      expect(ofType(s, t).length, t).toBeGreaterThan(0);
+    }
+  });
+
+  it('the AWS provider carries the five base tags as default tags', () => {
+    expect(defaultTags).toEqual({
+      Project: 'UserMetrics',
+      Environment: stage,
+      ManagedBy: 'SST',
+      CostCenter: 'Observability',
+      Owner: cfg.owner,
+    });
+  });
+
+  it('every taggable resource carries every required tag, Component and Function from the schema', () => {
+    const taggable = s.resources.filter((r) => r.type.startsWith('aws:') && providerSaysTaggable(r.type));
+    expect(taggable.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const r of taggable) {
+      // The resource's own tags (not only the provider defaults) must be complete: they are what the transform set.
+      const tags = r.inputs.tags ?? {};
+      for (const k of REQUIRED_TAG_KEYS) if (!tags[k]) missing.push(`${r.type} ${r.name}: ${k}`);
+      if (tags.Environment && tags.Environment !== stage)
+        missing.push(`${r.name}: Environment=${tags.Environment}`);
+    }
+    expect(missing).toEqual([]);
+    // The hand list the transform uses covers everything the provider calls taggable.
+    const notListed = [...new Set(taggable.map((r) => r.type))].filter((t) => !TAGGABLE_TYPES.has(t));
+    expect(notListed).toEqual([]);
+  });
+
+  it('storage resources carry DataType', () => {
+    for (const b of ofType(s, 'aws:s3/bucket:Bucket'))
+      expect(b.inputs.tags.DataType, b.name).toMatch(/^(Sessions|Logs|Metrics|Analytics)$/);
+    expect(one(s, 'aws:s3/bucket:Bucket', 'ReplayBucketBucket').inputs.tags).toMatchObject({
+      Component: 'OpenReplay',
+      Function: 'SessionReplay',
+      DataType: 'Sessions',
+    });
+  });
+
+  it(`every log group keeps ${stage === 'prod' ? 90 : 7} days`, () => {
+    const groups = ofType(s, 'aws:cloudwatch/logGroup:LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const g of groups) expect(g.inputs.retentionInDays, g.name).toBe(stage === 'prod' ? 90 : 7);
+  });
+
+  it('buckets: public access blocked, SSE-S3, Intelligent-Tiering; replays expire after 30 days', () => {
+    const buckets = ofType(s, 'aws:s3/bucket:Bucket');
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    const blocks = ofType(s, 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock');
+    const enc = ofType(
+      s,
+      'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+    );
+    const life = ofType(s, 'aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration');
+    for (const b of buckets) {
+      const name = b.inputs.bucket;
+      const block = blocks.find((x) => x.inputs.bucket === name);
+      expect(block?.inputs, `public access block of ${b.name}`).toMatchObject({
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+      expect(
+        enc.find((x) => x.inputs.bucket === name)?.inputs.rules[0].applyServerSideEncryptionByDefault
+          .sseAlgorithm,
+      ).toBe('AES256');
+      const rules = life.find((x) => x.inputs.bucket === name)?.inputs.rules ?? [];
+      expect(
+        rules.flatMap((r: Json) => r.transitions ?? []),
+        b.name,
+      ).toContainEqual({ days: 0, storageClass: 'INTELLIGENT_TIERING' });
+    }
+    const replay = one(s, 'aws:s3/bucket:Bucket', 'ReplayBucketBucket').inputs.bucket;
+    expect(life.find((x) => x.inputs.bucket === replay)?.inputs.rules[0].expiration).toEqual({ days: 30 });
+  });
+
+  it('replay objects: everyone but the OpenReplay task role is denied', () => {
+    const policy = JSON.parse(one(s, 'aws:s3/bucketPolicy:BucketPolicy', 'ReplayBucketPolicy').inputs.policy);
+    const deny = policy.Statement.find((st: Json) => st.Effect === 'Deny' && st.Condition?.ArnNotEquals);
+    expect(deny.Action).toEqual(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
+    expect(deny.Condition.ArnNotEquals['aws:PrincipalArn']).toMatch(/:role\/.*OpenReplayTaskRole/);
+    const sm = JSON.parse(one(s, 'aws:s3/bucketPolicy:BucketPolicy', 'SourcemapBucketPolicy').inputs.policy);
+    const smDeny = sm.Statement.find((st: Json) => st.Effect === 'Deny' && st.Condition?.ArnNotEquals);
+    expect(smDeny.Condition.ArnNotEquals['aws:PrincipalArn']).toMatch(/:role\/.*ErrorReportFunctionRole/);
+  });
+
+  it('network: a 10.x.y.0/24, public /27s and private /26s over two AZs, exactly one NAT gateway', () => {
+    const vpcs = ofType(s, 'aws:ec2/vpc:Vpc');
+    expect(vpcs).toHaveLength(1);
+    expect(vpcs[0]?.inputs.cidrBlock).toBe(cfg.vpcCidr);
+    const subnets = ofType(s, 'aws:ec2/subnet:Subnet');
+    const layout = subnetLayout(cfg.vpcCidr);
+    expect(subnets.map((x) => x.inputs.cidrBlock).sort()).toEqual(
+      [...layout.public, ...layout.private].sort(),
+    );
+    expect(new Set(subnets.map((x) => x.inputs.availabilityZone)).size).toBe(2);
+    expect(ofType(s, 'aws:ec2/natGateway:NatGateway')).toHaveLength(1);
+    const privateRt = one(s, 'aws:ec2/routeTable:RouteTable', 'PrivateRouteTable');
+    expect(privateRt.inputs.routes[0]).toMatchObject({
+      cidrBlock: '0.0.0.0/0',
+      natGatewayId: 'NatGateway-id',
+    });
+  });
+
+  it('ingestion API: both routes, throttling, JSON access logs, CORS from config', () => {
+    const routes = ofType(s, 'aws:apigatewayv2/route:Route')
+      .map((r) => r.inputs.routeKey)
+      .sort();
+    expect(routes).toEqual(['POST /errors/report', 'POST /metrics/web-vitals']);
+    const stageRes = first(s, 'aws:apigatewayv2/stage:Stage');
+    expect(stageRes.inputs.defaultRouteSettings).toMatchObject({
+      throttlingRateLimit: cfg.throttle.rateLimit,
+      throttlingBurstLimit: cfg.throttle.burstLimit,
+    });
+    const format = stageRes.inputs.accessLogSettings.format;
+    expect(() => JSON.parse(format.replace(/\$context\.[A-Za-z.]+/g, '1'))).not.toThrow();
+    expect(stageRes.inputs.accessLogSettings.destinationArn).toBeTruthy();
+    const cors = first(s, 'aws:apigatewayv2/api:Api').inputs.corsConfiguration;
+    expect(cors.allowOrigins).toEqual(cfg.corsOrigins);
+    if (stage === 'prod') expect(cors.allowOrigins.join()).not.toContain('*');
+  });
+
+  it('ingestion Lambdas: nodejs22.x on arm64, handlers from handlers/, configured from environment', () => {
+    const fns = ofType(s, 'aws:lambda/function:Function').filter((f) =>
+      /^(WebVitals|ErrorReport)Function/.test(f.name),
+    );
+    expect(fns).toHaveLength(2);
+    for (const f of fns) {
+      expect(f.inputs.runtime).toBe('nodejs22.x');
+      expect(f.inputs.architectures).toEqual(['arm64']);
+      expect(f.inputs.environment.variables.USERMETRICS_ENVIRONMENT).toBe(stage);
+      expect(f.inputs.environment.variables.USERMETRICS_ALLOWED_ORIGINS).toBe(cfg.corsOrigins.join(','));
+      expect(f.inputs.tracingConfig.mode).toBe(cfg.tracing ? 'Active' : 'PassThrough');
+    }
+    const errors = fns.find((f) => f.name === 'ErrorReportFunctionFunction');
+    expect(errors?.inputs.environment.variables).toMatchObject({
+      SOURCEMAP_BUCKET: expect.stringMatching(/^usermetrics-.*-sourcemaps-/),
+      SOURCEMAP_PREFIX: cfg.sourcemapPrefix,
+    });
+  });
+
+  it('no secret-looking value in any Lambda or container environment; Umami secrets come as ECS secrets', () => {
+    const envs: [string, string, string][] = [];
+    for (const f of ofType(s, 'aws:lambda/function:Function')) {
+      for (const [k, v] of Object.entries(f.inputs.environment?.variables ?? {}))
+        envs.push([f.name, k, String(v)]);
+    }
+    const taskDefs = ofType(s, 'aws:ecs/taskDefinition:TaskDefinition');
+    for (const t of taskDefs) {
+      for (const c of JSON.parse(t.inputs.containerDefinitions)) {
+        for (const e of c.environment ?? []) envs.push([`${t.name}/${c.name}`, e.name, e.value]);
+      }
+    }
+    expect(envs.length).toBeGreaterThan(20);
+    expect(envs.filter(([, k, v]) => looksSecret(k, v))).toEqual([]);
+    const umami = taskDefs.find((t) => t.name === 'UmamiTask');
+    if (cfg.aurora) {
+      const c = JSON.parse(umami!.inputs.containerDefinitions)[0];
+      expect(c.image).toBe(cfg.umami.image);
+      expect(c.secrets.map((x: Json) => x.name).sort()).toEqual(['APP_SECRET', 'DATABASE_URL']);
+      expect(c.secrets.every((x: Json) => x.valueFrom.startsWith('arn:aws:secretsmanager:'))).toBe(true);
+      expect((c.environment ?? []).map((e: Json) => e.name)).not.toContain('DATABASE_URL');
+    } else {
+      expect(umami).toBeUndefined();
+    }
+  });
+
+  it('services: sizes, Spot outside prod, auto-scaling bounds from config', () => {
+    const services = ofType(s, 'aws:ecs/service:Service');
+    for (const svc of services) {
+      const strategies = svc.inputs.capacityProviderStrategies ?? [];
+      const spot = strategies.some((x: Json) => x.capacityProvider === 'FARGATE_SPOT' && x.weight > 0);
+      expect(spot, svc.name).toBe(stage !== 'prod');
+    }
+    const or = one(s, 'aws:ecs/taskDefinition:TaskDefinition', 'OpenReplayTask');
+    expect(or.inputs).toMatchObject({ cpu: '512', memory: '1024' });
+    const images = JSON.parse(or.inputs.containerDefinitions).map((c: Json) => c.image);
+    expect(
+      images
+        .filter((i: string) => i.includes('p1t3u8a3'))
+        .every((i: string) => i.endsWith(`:${cfg.openreplay.version}`)),
+    ).toBe(true);
+    const targets = ofType(s, 'aws:appautoscaling/target:Target');
+    expect(targets.map((t) => [t.inputs.minCapacity, t.inputs.maxCapacity])).toContainEqual([
+      cfg.openreplay.minTasks,
+      cfg.openreplay.maxTasks,
+    ]);
+  });
+
+  it('no IAM statement allows * actions on * resources', () => {
+    const statements = policyStatements(s);
+    expect(statements.length).toBeGreaterThan(5);
+    const bad = statements.filter(
+      ({ statement: st }) =>
+        st.Effect === 'Allow' &&
+        list(st.Action).some((a) => a === '*' || a.endsWith(':*')) &&
+        list(st.Resource).includes('*'),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('alarms to SNS: error rate by metric math, p95 duration, LCP p75, Aurora when given; e-mail subscribed', () => {
+    const alarms = ofType(s, 'aws:cloudwatch/metricAlarm:MetricAlarm');
+    const math = alarms.filter((a) =>
+      a.inputs.metricQueries?.some((q: Json) => q.expression?.includes('errors / invocations')),
+    );
+    expect(math).toHaveLength(2);
+    expect(math.every((a) => a.inputs.threshold === cfg.alarms.errorRatePercent)).toBe(true);
+    expect(
+      alarms.filter((a) => a.inputs.extendedStatistic === 'p95' && a.inputs.metricName === 'Duration'),
+    ).toHaveLength(2);
+    const lcp = alarms.find((a) => a.inputs.metricName === 'LargestContentfulPaint');
+    expect(lcp?.inputs).toMatchObject({
+      extendedStatistic: 'p75',
+      dimensions: { environment: stage },
+      namespace: 'UserMetrics/Frontend',
+    });
+    expect(alarms.filter((a) => a.inputs.metricName === 'UnHealthyHostCount').length).toBeGreaterThanOrEqual(
+      cfg.aurora ? 4 : 3,
+    );
+    expect(alarms.filter((a) => a.inputs.namespace === 'AWS/RDS')).toHaveLength(cfg.aurora ? 2 : 0);
+    const topic = `arn:aws:sns:${cfg.region}:123456789012:AlarmTopic`;
+    expect(alarms.every((a) => a.inputs.alarmActions?.includes(topic))).toBe(true);
+    expect(first(s, 'aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({
+      protocol: 'email',
+      endpoint: cfg.alarmEmail,
+    });
+  });
+
+  it('budget: $150 a month on Project=UserMetrics, alerts at 80 % and 100 %', () => {
+    const budget = first(s, 'aws:budgets/budget:Budget');
+    expect(budget.inputs).toMatchObject({ limitAmount: '150', limitUnit: 'USD', timeUnit: 'MONTHLY' });
+    expect(budget.inputs.costFilters).toEqual([
+      { name: 'TagKeyValue', values: ['user:Project$UserMetrics'] },
+    ]);
+    expect(budget.inputs.notifications.map((n: Json) => n.threshold)).toEqual([80, 100]);
+  });
+
+  it('Grafana: AWS SSO workspace with CloudWatch, CloudWatch Logs and OpenSearch data sources', () => {
+    const ws = first(s, 'aws:grafana/workspace:Workspace');
+    expect(ws.inputs.authenticationProviders).toEqual(['AWS_SSO']);
+    const ds = ofType(s, 'grafana:oss/dataSource:DataSource').map((d) => [d.inputs.name, d.inputs.type]);
+    expect(ds.sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
+      ['CloudWatch', 'cloudwatch'],
+      ['CloudWatch Logs', 'cloudwatch'],
+      ['OpenSearch logs', 'grafana-opensearch-datasource'],
+    ]);
+    const files = existsSync(join(root, 'dashboards')) ? readdirJson(join(root, 'dashboards')) : [];
+    expect(ofType(s, 'grafana:oss/dashboard:Dashboard')).toHaveLength(files.length);
+  });
+});
+
+function readdirJson(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json'));
+}
+
+describe('committed .synth/ matches the code', () => {
+  it.each(stages)('%s', (stage) => {
+    const committed = loadSynth(stage, '.synth');
+    expect(committed, 'run `npm run synth -w infra-reference` and commit .synth/').toEqual(synths[stage]);
+  });
+});
+
+describe.each(['dev', 'prod'] as const)('logs → OpenSearch in the %s synth', (stage) => {
+  const s = loadSynth(stage);
+  const cfg = resolveConfig(stage);
+  const forwarder = one(s, 'aws:lambda/function:Function', 'LogForwarderFunction');
+
+  it('the forwarder runs functions/log-forwarder.handler with the endpoint (scheme included) and index prefix', () => {
+    expect(forwarder.inputs.handler).toBe('log-forwarder.handler');
+    expect(forwarder.inputs.environment.variables).toMatchObject({
+      OPENSEARCH_ENDPOINT: expect.stringMatching(/^https:\/\//),
+      INDEX_PREFIX: cfg.opensearch.indexPrefix,
+    });
+  });
+
+  it('every instrumented log group has one subscription filter to the forwarder; its own group has none', () => {
+    const filters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
+    const lambdaGroups = ofType(s, 'aws:cloudwatch/logGroup:LogGroup')
+      .filter((g) => /(WebVitals|ErrorReport)Function/.test(g.name))
+      .map((g) => g.inputs.name);
+    const expected = [...lambdaGroups, ...cfg.instrumentedLogGroups].sort();
+    expect(expected.length).toBe(2 + cfg.instrumentedLogGroups.length);
+    expect(filters.map((f) => f.inputs.logGroup).sort()).toEqual(expected);
+    for (const f of filters)
+      expect(f.inputs.destinationArn).toBe(`arn:aws:lambda:${cfg.region}:123456789012:LogForwarderFunction`);
+    const own = one(s, 'aws:cloudwatch/logGroup:LogGroup', 'LogForwarderLogGroup').inputs.name;
+    expect(filters.map((f) => f.inputs.logGroup)).not.toContain(own);
+    const perms = ofType(s, 'aws:lambda/permission:Permission').filter((p) =>
+      p.name.startsWith('LogForwarderInvoke-'),
+    );
+    expect(perms.map((p) => p.inputs.sourceArn).sort()).toEqual(
+      expected.map((g) => `arn:aws:logs:${cfg.region}:123456789012:log-group:${g}:*`).sort(),
+    );
+  });
+
+  it('a failed batch goes to an SQS on-failure destination', () => {
+    const queue = one(s, 'aws:sqs/queue:Queue', 'LogForwarderFailures');
+    expect(queue.inputs.messageRetentionSeconds).toBe(1209600);
+    const config = one(
+      s,
+      'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig',
+      'LogForwarderInvokeConfig',
+    );
+    expect(config.inputs.destinationConfig.onFailure.destination).toBe(
+      `arn:aws:sqs:${cfg.region}:123456789012:LogForwarderFailures`,
+    );
+  });
+
+  it('index template and ISM policy are applied at deploy from the committed files', () => {
+    const run = one(s, 'aws:lambda/invocation:Invocation', 'OpenSearchSetupRun');
+    const input = JSON.parse(run.inputs.input);
+    expect(input.indexTemplate).toEqual(
+      JSON.parse(readFileSync(join(root, 'opensearch/index-template.json'), 'utf8')),
+    );
+    expect(input.ismPolicy).toEqual(
+      JSON.parse(readFileSync(join(root, 'opensearch/ism-policy.json'), 'utf8')),
+    );
+    expect(one(s, 'aws:lambda/function:Function', 'OpenSearchSetupFunction').inputs.handler).toBe(
+      'opensearch-setup.handler',
+    );
+  });
+});
+
+describe('long-term log storage (prod only)', () => {
+  it('prod streams the forwarded groups and the API access log to a private, tagged export bucket', () => {
+    const s = loadSynth('prod');
+    const bucket = one(s, 'aws:s3/bucket:Bucket', 'LogExportBucketBucket');
+    expect(bucket.inputs.tags).toMatchObject({
+      Component: 'CloudWatch',
+      Function: 'Logging',
+      DataType: 'Logs',
+    });
+    const stream = one(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', 'LogExportStream');
+    expect(stream.inputs.extendedS3Configuration.bucketArn).toBe(`arn:aws:s3:::${bucket.inputs.bucket}`);
+    const exportFilters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter(
+      (f) => f.name.startsWith('LogExportSubscription-'),
+    );
+    const forwarded = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
+    const accessLog = one(s, 'aws:cloudwatch/logGroup:LogGroup', 'IngestionApiAccessLog').inputs.name;
+    expect(exportFilters.map((f) => f.inputs.logGroup).sort()).toEqual(
+      [...forwarded.map((f) => f.inputs.logGroup), accessLog].sort(),
+    );
+    const policy = JSON.parse(
+      one(s, 'aws:s3/bucketPolicy:BucketPolicy', 'LogExportBucketPolicy').inputs.policy,
+    );
+    const deny = policy.Statement.find((st: Json) => st.Condition?.ArnNotEquals);
+    expect(deny.Condition.ArnNotEquals['aws:PrincipalArn']).toMatch(/LogExportFirehoseRole/);
+  });
+  it('dev has no export', () => {
+    const s = loadSynth('dev');
+    expect(ofType(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream')).toEqual([]);
+  });
+});
