@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -95,6 +96,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   });
   await store.load();
   const appDir = resolve(options.appDir ?? defaultAppDir());
+  const mapsDir = resolve(appDir, '..', '.usermetrics', 'sourcemaps');
   const routes = options.routes ?? DEMO_ROUTES;
   const capture = createStdoutCapture();
   const ctx: CollectorContext = { store, printer, capture, origins: [] };
@@ -193,7 +195,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       route: {
         functionName: 'usermetrics-errors',
         timeoutMs: INGESTION_TIMEOUT_MS,
-        handler: createErrorReportHandler({ ...common, functionName: 'usermetrics-errors' }) as LambdaHandler,
+        handler: createErrorReportHandler({
+          ...common,
+          functionName: 'usermetrics-errors',
+          // Where @usermetrics/vite put the app's hidden source maps: stacks are logged with original frames.
+          ...(existsSync(mapsDir) ? { sourceMaps: { directory: mapsDir } } : {}),
+        }) as LambdaHandler,
       },
       after: (ex) => recordErrorReport(ctx, ex),
     },
