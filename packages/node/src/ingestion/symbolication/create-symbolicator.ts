@@ -49,7 +49,18 @@ const MAX_SOURCE_CHARS = 256 * 1024;
 interface LoadedMap {
   trace: TraceMap;
   appSources: Map<string, string[]>;
+  /** Resolved generated positions (`line:column`): the same error repeats, its frames with it. */
+  memo: Map<string, Resolved | null>;
 }
+
+interface Resolved {
+  source: NonNullable<ErrorFrame['source']>;
+  token?: string;
+  enclosing?: string;
+}
+
+// Positions remembered per map; forgotten all at once past this many.
+const MAX_MEMO = 2000;
 
 // Problems remembered so each file is reported once; forgotten all at once past this many.
 const MAX_WARNED = 1000;
@@ -144,15 +155,32 @@ function resolveInto(
   map: LoadedMap | null | undefined,
 ): { token?: string; enclosing?: string } | undefined {
   if (!map || frame.line === undefined || frame.column === undefined) return undefined;
+  const key = `${frame.line}:${frame.column}`;
+  let resolved = map.memo.get(key);
+  if (resolved === undefined) {
+    resolved = resolvePosition(map, frame.line, frame.column);
+    if (map.memo.size >= MAX_MEMO) map.memo.clear();
+    map.memo.set(key, resolved);
+  }
+  if (resolved === null) return undefined;
+  frame.source = { ...resolved.source };
+  return resolved;
+}
+
+function resolvePosition(map: LoadedMap, line: number, column: number): Resolved | null {
   try {
-    const pos = originalPositionFor(map.trace, { line: frame.line, column: frame.column - 1 });
-    if (pos.source === null || pos.line === null || pos.column === null) return undefined;
-    frame.source = { file: cleanSource(pos.source), line: pos.line, column: pos.column + 1 };
+    const pos = originalPositionFor(map.trace, { line, column: column - 1 });
+    if (pos.source === null || pos.line === null || pos.column === null) return null;
     const lines = map.appSources.get(pos.source);
+    const resolved: Resolved = {
+      source: { file: cleanSource(pos.source), line: pos.line, column: pos.column + 1 },
+    };
+    if (pos.name) resolved.token = pos.name;
     const enclosing = lines ? enclosingFunctionName(lines, pos.line, pos.column + 1) : undefined;
-    return { token: pos.name ?? undefined, enclosing };
+    if (enclosing) resolved.enclosing = enclosing;
+    return resolved;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -193,7 +221,8 @@ function parseMap(input: SourceMapInput): { map: LoadedMap; bytes: number } {
     JSON.stringify(json.sources).length +
     JSON.stringify(json.names ?? []).length;
   // Decoded mappings take several times their text; count them so the byte budget means memory.
-  return { map: { trace, appSources }, bytes: bytes * 4 + sourceChars * 2 };
+  // The memo adds at most MAX_MEMO small entries; counted as ~200 bytes each.
+  return { map: { trace, appSources, memo: new Map() }, bytes: bytes * 4 + sourceChars * 2 + MAX_MEMO * 200 };
 }
 
 // `../../src/App.tsx`, `webpack:///./src/App.tsx` → `src/App.tsx`.
