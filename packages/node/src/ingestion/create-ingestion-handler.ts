@@ -1,4 +1,5 @@
 import { LIMITS } from '@usermetrics/core';
+import { readTraceId } from '../context/trace-id';
 import { type BatchMemory, createBatchMemory } from './batch-memory';
 import { OUTPUT_BASE_BYTES, OUTPUT_BYTES_PER_BODY_BYTE } from './output-budget';
 import { readBody } from './read-body';
@@ -123,6 +124,8 @@ export function createIngestionHandler(
     const bindings: Record<string, unknown> = {};
     if (request.requestId !== undefined) bindings.requestId = request.requestId;
     if (sessionId !== undefined) bindings.sessionId = sessionId;
+    const traceId = readTraceId();
+    if (traceId !== undefined) bindings.traceId = traceId;
     return logger.child(bindings);
   }
 

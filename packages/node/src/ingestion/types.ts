@@ -80,7 +80,7 @@ export interface IngestionHandlerOptions {
   allowedOrigins?: readonly string[];
   /**
    * The `environment` metric dimension. Only ever taken from configuration, never from a request.
-   * @default process.env.USERMETRICS_ENVIRONMENT ?? process.env.NODE_ENV ?? 'production'
+   * @default process.env.USERMETRICS_ENVIRONMENT, then process.env.NODE_ENV, then 'production'
    */
   environment?: string;
   /**
