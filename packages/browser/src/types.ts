@@ -83,9 +83,16 @@ export interface TrackerConfig {
   /** Base URL of the ingestion API, e.g. `https://api.example.com`. Required; must be http(s). */
   endpoint: string;
   /**
-   * Environment name of the app (must be a non-empty string). The browser does not send it: the
-   * ingestion API's own configuration sets the `environment` dimension. Kept for integrations and
-   * symmetry with the server packages.
+   * Turns the tracker off: `false` gives the no-op tracker — nothing is loaded, listened to or sent, and no
+   * warning is shown, even when the rest of the config is incomplete (a dev build without an endpoint).
+   * @example enabled: import.meta.env.PROD
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Environment name of the app (a non-empty string, e.g. `import.meta.env.MODE`), added to every Umami
+   * event's data as `environment`. The CloudWatch `environment` dimension is set by the ingestion
+   * handlers' own configuration, never by the browser (DESIGN §3: a request cannot pick a dimension).
    * @default undefined
    */
   environment?: string;

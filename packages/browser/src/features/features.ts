@@ -59,6 +59,7 @@ export function startFeatures(ctx: FeaturesContext): Features {
         transport: ctx.transport,
         isAllowed: () => consent.allows('analytics'),
         getSessionId: () => session.getId(),
+        environment: config.environment,
         onDrop: ctx.drop,
         onSent: ctx.sent,
         log: log.log,

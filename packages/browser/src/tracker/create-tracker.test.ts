@@ -64,6 +64,41 @@ describe('createTracker configuration', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('gives the silent no-op with enabled: false: nothing loaded, listened to or sent, even without an endpoint', async () => {
+    const warn = vi.fn();
+    const loadFeatures = vi.fn(async () => featuresModule);
+    const listen = vi.spyOn(window, 'addEventListener');
+    const push = window.history.pushState;
+    const tracker = createTrackerWith({ enabled: false } as TrackerConfig, { warn, loadFeatures });
+    tracker.trackEvent('e');
+    await tracker.trackError(new Error('x'));
+    window.dispatchEvent(new ErrorEvent('error', { error: new Error('page'), message: 'page' }));
+    await tracker.flush();
+    expect(tracker.isNoop).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+    expect(loadFeatures).not.toHaveBeenCalled();
+    expect(listen).not.toHaveBeenCalled();
+    expect(window.history.pushState).toBe(push);
+    expect(received).toHaveLength(0);
+  });
+
+  it('starts as usual with enabled: true (positive control)', async () => {
+    const loadFeatures = vi.fn(async () => featuresModule);
+    const tracker = createTrackerWith({ endpoint: ENDPOINT, enabled: true }, { loadFeatures });
+    live.push(tracker);
+    expect(tracker.isNoop).toBe(false);
+    await tracker.trackError(new Error('x'));
+    expect(loadFeatures).toHaveBeenCalled();
+    expect(paths()).toEqual(['/errors/report']);
+  });
+
+  it('warns once for an enabled flag that is not a boolean', () => {
+    const warn = vi.fn();
+    const tracker = createTrackerWith({ endpoint: ENDPOINT, enabled: 'no' as never }, { warn });
+    expect(tracker.isNoop).toBe(true);
+    expect(warn.mock.calls[0]?.[0]).toContain('enabled');
+  });
+
   it('turns an unexpected failure while starting into the no-op with one warning', () => {
     const warn = vi.fn();
     const env = {
@@ -89,7 +124,9 @@ describe('errors', () => {
   it('posts one redacted, truncated report and resolves with the server errorId', async () => {
     const tracker = track({ release: '1.2.3', routes: ['/users/:id'] });
     window.history.pushState(null, '', '/users/42?token=abc123&tab=2#frag');
-    const error = new TypeError('lookup failed for jane.doe@example.com with plain context');
+    const error = new TypeError(
+      'lookup failed for jane.doe@example.com (+1 415 555 0132) with plain context',
+    );
     const id = await tracker.trackError(error, {
       componentStack: '\n    at Profile',
       extra: { password: 'hunter2', keep: 'visible' },
@@ -102,6 +139,7 @@ describe('errors', () => {
     expect(body).toContain('plain context');
     expect(body).toContain('visible');
     expect(body).not.toContain('jane.doe@example.com');
+    expect(body).not.toContain('555 0132');
     expect(body).not.toContain('hunter2');
     expect(body).not.toContain('abc123');
     expect(body).not.toContain('#frag');
@@ -348,7 +386,7 @@ describe('Umami', () => {
 
   it('sends a page view on start and on client-side navigation, and events with redacted data', async () => {
     window.history.replaceState(null, '', '/start?email=a@b.co');
-    const tracker = track({ umami });
+    const tracker = track({ umami, environment: 'staging' });
     window.history.pushState(null, '', '/next');
     window.history.replaceState({ scroll: 1 }, '', '/next');
     tracker.trackEvent('signup', { plan: 'pro', password: 'hunter2' });
@@ -362,7 +400,7 @@ describe('Umami', () => {
     expect(sent[0]?.payload).toMatchObject({
       website: WEBSITE_ID,
       hostname: 'localhost',
-      data: { sessionId: tracker.getSessionId() },
+      data: { sessionId: tracker.getSessionId(), environment: 'staging' },
     });
     expect(JSON.stringify(sent[0])).not.toContain('a@b.co');
     expect(sent[1]?.payload.referrer).toBe(sent[0]?.payload.url);
@@ -370,6 +408,7 @@ describe('Umami', () => {
       plan: 'pro',
       password: '[REDACTED]',
       sessionId: tracker.getSessionId(),
+      environment: 'staging',
     });
     expect(received[0]?.url).toBe(`${UMAMI_HOST}/api/send`);
   });

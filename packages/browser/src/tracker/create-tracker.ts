@@ -22,7 +22,7 @@ export interface TrackerDeps {
 
 /**
  * Creates a tracker. Never throws: a bad configuration gives a working no-op and one console warning;
- * without `window` (SSR) it gives the no-op silently and touches no global.
+ * without `window` (SSR) or with `enabled: false` it gives the no-op silently and touches no global.
  * @example
  * const tracker = createTracker({
  *   endpoint: 'https://api.example.com',
@@ -39,6 +39,8 @@ export function createTracker(config: TrackerConfig): Tracker {
 export function createTrackerWith(config: TrackerConfig, deps: TrackerDeps = {}): Tracker {
   let problem: unknown;
   try {
+    // The kill switch wins over everything else: nothing is validated, loaded or touched.
+    if ((config as Partial<TrackerConfig> | undefined)?.enabled === false) return createNoopTracker();
     const env = deps.env ?? getBrowserEnv();
     const resolved = resolveConfig(config);
     if (typeof resolved !== 'string') return env ? startTracker(resolved, env, deps) : createNoopTracker();

@@ -53,6 +53,7 @@ function problem(
     ? t
     : {};
   const checks: [unknown, string][] = [
+    [opt(c.enabled, (v) => typeof v === 'boolean'), 'enabled'],
     [isHttpUrl(c.endpoint), 'endpoint (absolute http(s) URL)'],
     [opt(c.environment, (v) => isString(v) && v), 'environment'],
     [opt(c.release, isString), 'release'],

@@ -10,6 +10,8 @@ export interface UmamiDeps {
   transport: Transport;
   isAllowed: () => boolean;
   getSessionId: () => string;
+  /** The tracker's `environment`, added to every event's data. */
+  environment?: string | undefined;
   onDrop: (reason: DropReason, count: number) => void;
   onSent: (count: number) => void;
   log: (message: string, detail?: unknown) => void;
@@ -69,6 +71,7 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
       websiteId: deps.options.websiteId,
       page: { ...facts, url: pageUrl, referrer },
       sessionId: deps.getSessionId(),
+      environment: deps.environment,
       name,
       data,
     });

@@ -83,12 +83,14 @@ export function readUmamiPage(
 }
 
 /**
- * Builds a valid Umami payload, or a reason it cannot be one. `data` is redacted and gets `sessionId`.
+ * Builds a valid Umami payload, or a reason it cannot be one. `data` is redacted and gets `sessionId` (and
+ * `environment` when configured, so Umami's event-data filters can tell production from staging).
  */
 export function buildUmamiPayload(input: {
   websiteId: string;
   page: UmamiPage;
   sessionId: string;
+  environment?: string | undefined;
   name?: string;
   data?: unknown;
 }): UmamiPayload | { invalid: string } {
@@ -96,7 +98,11 @@ export function buildUmamiPayload(input: {
   if (input.name !== undefined && !isValidEventName(input.name)) return { invalid: 'invalid event name' };
   if (input.data !== undefined && !isPlainObject(input.data))
     return { invalid: 'data is not a plain object' };
-  const data = { ...redact(input.data ?? {}, { maxDepth: 4, maxKeys: 50 }), sessionId: input.sessionId };
+  const data: Record<string, unknown> = {
+    ...redact(input.data ?? {}, { maxDepth: 4, maxKeys: 50 }),
+    sessionId: input.sessionId,
+  };
+  if (input.environment) data.environment = input.environment;
   const payload: UmamiPayload['payload'] = { website: input.websiteId, ...input.page, data };
   if (!payload.referrer) delete payload.referrer;
   if (input.name !== undefined) payload.name = input.name;
