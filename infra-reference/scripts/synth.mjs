@@ -6,7 +6,7 @@
 // `Runtime.Build` really bundles the handler with esbuild (so a handler that does not build fails the synth),
 // `Provider.Aws.Bootstrap` answers the bootstrap bucket the CLI would create.
 //   node scripts/synth.mjs [--out DIR] [--stage dev --stage prod]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
@@ -172,6 +172,13 @@ try {
       `${JSON.stringify({ stage, resources, reads, outputs: normalise(result.outputs) }, null, 2)}\n`,
     );
     console.log(`synth ${stage}: ${resources.length} resources → ${relative(process.cwd(), file)}`);
+  }
+  // Same layout as the repo's formatter, so `biome check` stays clean on the committed files.
+  if (values.out === '.synth') {
+    spawnSync('npx', ['biome', 'format', '--write', ...stages.map((st) => join(outDir, `${st}.json`))], {
+      cwd: root,
+      stdio: 'ignore',
+    });
   }
   if (unknown.size) console.warn(`synth: RPC methods answered with {}: ${[...unknown].join(', ')}`);
 } finally {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, subnetLayout } from '../infra/config';
+import { CLOUDWATCH_READ_ACTIONS } from '../infra/iam-actions';
 import { REQUIRED_TAG_KEYS, TAGGABLE_TYPES } from '../infra/tags';
 import {
   first,
@@ -440,22 +441,7 @@ describe('long-term log storage (prod only)', () => {
 const JUSTIFIED_STAR: { role: RegExp; actions: string[]; reason: string }[] = [
   {
     role: /^GrafanaRolePolicy$/,
-    actions: [
-      'cloudwatch:DescribeAlarmsForMetric',
-      'cloudwatch:DescribeAlarmHistory',
-      'cloudwatch:DescribeAlarms',
-      'cloudwatch:ListMetrics',
-      'cloudwatch:GetMetricData',
-      'cloudwatch:GetInsightRuleReport',
-      'logs:DescribeLogGroups',
-      'logs:GetLogGroupFields',
-      'logs:StartQuery',
-      'logs:StopQuery',
-      'logs:GetQueryResults',
-      'logs:GetLogEvents',
-      'ec2:DescribeRegions',
-      'tag:GetResources',
-    ],
+    actions: CLOUDWATCH_READ_ACTIONS,
     reason:
       "Grafana's CloudWatch data source: read-only list/query APIs that take no resource ARN (AWS's own Grafana policy uses *)",
   },
