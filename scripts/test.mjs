@@ -69,6 +69,7 @@ run('docs: snippets type-check, options tables match the TSDoc', 'npm', ['run', 
 run('API reference (TypeDoc, every export documented)', 'npm', ['run', 'docs']);
 run('tarballs (npm publish --dry-run, contents)', 'npm', ['run', 'check:tarballs']);
 run('tarballs installed into an empty project, imported from ESM and CJS', 'npm', ['run', 'check:install']);
+run('new user: Vite app + Lambda project from the README, in Chromium', 'npm', ['run', 'check:new-user']);
 run('size budgets (size-limit)', 'npx', ['size-limit']);
 console.log('\nAll checks passed.');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
