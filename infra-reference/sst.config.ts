@@ -28,11 +28,14 @@ export default $config({
     const { makeCtx } = await import('./infra/scope');
     const { deferred } = await import('./infra/deferred');
     const { createNetwork } = await import('./infra/network');
-    const { createReplayBucket, createSourcemapBucket } = await import('./infra/storage');
+    const { createLogExportBucket, createReplayBucket, createSourcemapBucket } = await import(
+      './infra/storage'
+    );
     const { createIngestion } = await import('./infra/ingestion');
     const { createCluster, createUmami, createOpenReplay } = await import('./infra/services');
     const { createGrafana } = await import('./infra/grafana');
     const { createAlarms, createBudget } = await import('./infra/alarms');
+    const { createLogExport, createLogForwarding } = await import('./infra/logs');
 
     const ctx = makeCtx(resolveConfig($app.stage));
 
@@ -47,6 +50,26 @@ export default $config({
     // Phase 3, instrumentation: the ingestion API.
     const ingestion = createIngestion(ctx, { sourcemapBucket });
     errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
+
+    // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
+    const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);
+    const forwarding = createLogForwarding(ctx, {
+      ownLogGroups: [
+        { key: 'WebVitals', name: logGroupName(ingestion.webVitals) },
+        { key: 'ErrorReport', name: logGroupName(ingestion.errors) },
+      ],
+    });
+    if (ctx.cfg.logExport) {
+      // Prod: the same groups plus the API access log also go to S3 for the long term.
+      const firehoseRole = deferred<string>();
+      const bucket = createLogExportBucket(ctx, firehoseRole.output);
+      const accessLog = $output(ingestion.api.nodes.logGroup).apply((g) => g!.name);
+      const exported = createLogExport(ctx, {
+        logGroups: [...forwarding.groups, { key: 'IngestionApiAccessLog', name: accessLog }],
+        bucket,
+      });
+      firehoseRole.resolveFrom(exported.firehoseRole.arn);
+    }
 
     // Phase 4, self-hosted tools.
     const cluster = createCluster(ctx, network);

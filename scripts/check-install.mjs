@@ -2,11 +2,13 @@
 // Release gate, the way a user meets the packages: `npm pack` every published package, install the tarballs
 // into an empty project (with the peers a user adds: react, @middy/core), then import each package from an ES
 // module and require it from CommonJS, and use it (wrap and invoke a Lambda handler, redact, create a tracker
-// under Node). Run after `npm run build`. Needs the npm registry (or its cache) for the third-party dependencies.
+// under Node), and run `npx usermetrics-dev` against a tiny Vite app in Chromium (check-install-dev.mjs). Run
+// after `npm run build`. Needs the npm registry (or its cache) for the third-party dependencies.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkDevCollector } from './check-install-dev.mjs';
 import { packPackages, installedSpec as peer } from './pack-packages.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'usermetrics-install-'));
@@ -52,6 +54,8 @@ try {
       ...files,
       peer('react'),
       peer('@middy/core'),
+      // the dev server of the tiny app that `npx usermetrics-dev --proxy` runs against (check-install-dev.mjs)
+      peer('vite'),
     ],
     { cwd: app, stdio: 'inherit' },
   );
@@ -85,6 +89,7 @@ const react = require('@usermetrics/react');
     if (!out.includes('"Invocations"')) throw new Error(`${file}: no EMF line with Invocations on stdout`);
     console.log(`✔ ${file}: ${names.join(', ')} installed from their tarballs, imported and used`);
   }
+  await checkDevCollector(app);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

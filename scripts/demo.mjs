@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // `npm run demo`: builds what the demo needs (the packages, the example API, the example app's Vite build and
-// the collector — turbo skips what is already up to date), then runs `usermetrics dev`, which serves the app,
-// runs the Lambda handlers locally and shows everything live. Runs until Ctrl-C.
+// @usermetrics/dev — turbo skips what is already up to date), then runs the local collector the way a user
+// runs it next to their own app:
+//
+//   usermetrics-dev --app examples/web/dist --handlers examples/api/usermetrics.routes.mjs \
+//     --routes <examples/web/routes.json> --data-dir .demo-data
+//
+// which serves the app, runs the Lambda handlers locally and shows everything live. Runs until Ctrl-C.
 //
 //   npm run demo -- --port 5000        (or PORT=5000 npm run demo)
 //   npm run demo -- --no-build         (skip the build step)
-//   other flags are passed to `usermetrics dev` (--data-dir, --quiet, --host)
+//   other flags are passed to usermetrics-dev (--data-dir, --quiet, --host, --open)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +34,15 @@ if (!skipBuild || !existsSync(bin)) {
   const started = Date.now();
   const build = spawnSync(
     'npx',
-    ['turbo', 'run', 'build', '--filter=@usermetrics/dev...', '--output-logs=errors-only'],
+    [
+      'turbo',
+      'run',
+      'build',
+      '--filter=@usermetrics/dev...',
+      '--filter=@usermetrics/example-api...',
+      '--filter=@usermetrics/example-web...',
+      '--output-logs=errors-only',
+    ],
     // turbo's anonymous telemetry (and its notice) stays off: the demo of a privacy-first SDK does not phone home.
     { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
   );
@@ -41,7 +54,19 @@ if (!skipBuild || !existsSync(bin)) {
 }
 
 // The collector gets Ctrl-C itself (same process group) and exits cleanly; this script only waits for it.
-const child = spawn(process.execPath, [bin, 'dev', ...devArgs], {
+const routes = JSON.parse(readFileSync(join(root, 'examples', 'web', 'routes.json'), 'utf8'));
+const demoArgs = [
+  '--app',
+  join('examples', 'web', 'dist'),
+  '--handlers',
+  join('examples', 'api', 'usermetrics.routes.mjs'),
+  '--routes',
+  routes.join(','),
+  '--data-dir',
+  '.demo-data',
+];
+// The user's own flags come last, so they win (`--data-dir`, `--port`).
+const child = spawn(process.execPath, [bin, ...demoArgs, ...devArgs], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

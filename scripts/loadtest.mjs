@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run loadtest`: bad input + load through the local collector to the production ingestion handlers.
-// Starts `usermetrics dev` as a child on a free loopback port (one Node process: one core), sends a fixed
+// Starts `usermetrics-dev` as a child on a free loopback port (one Node process: one core), sends a fixed
 // number of mixed requests with bounded concurrency, then reports throughput, latency, status codes and
 // whether any valid item was lost. Bounded: it stops by itself. Exit code 1 on any 5xx or lost valid item.
 //

@@ -174,7 +174,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
         sigV4AuthType: 'ec2_iam_role',
         sigV4Region: cfg.region,
         database: `${cfg.opensearch.indexPrefix}-*`,
-        timeField: '@timestamp',
+        timeField: 'timestamp', // the forwarder's time field (functions/forwarder/to-document.ts)
         flavor: 'opensearch',
         version: '2.11.0',
       }),

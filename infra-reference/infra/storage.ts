@@ -121,3 +121,12 @@ export function createSourcemapBucket(ctx: Ctx, errorLambdaRoleArn: $util.Input<
     objectAccess: { roleArns: [errorLambdaRoleArn], actions: ['s3:GetObject'] },
   });
 }
+
+/** Prod's long-term log storage: written by Firehose only (its role is the only principal admitted). */
+export function createLogExportBucket(ctx: Ctx, firehoseRoleArn: $util.Input<string>) {
+  return privateBucket(ctx, 'LogExportBucket', {
+    purpose: 'logs',
+    tags: COMPONENT_TAGS.logExport,
+    objectAccess: { roleArns: [firehoseRoleArn], actions: ['s3:PutObject'] },
+  });
+}

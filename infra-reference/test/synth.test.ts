@@ -197,7 +197,9 @@ describe.each(stages)('synth of %s', (stage) => {
   });
 
   it('ingestion Lambdas: nodejs22.x on arm64, handlers from handlers/, configured from environment', () => {
-    const fns = ofType(s, 'aws:lambda/function:Function');
+    const fns = ofType(s, 'aws:lambda/function:Function').filter((f) =>
+      /^(WebVitals|ErrorReport)Function/.test(f.name),
+    );
     expect(fns).toHaveLength(2);
     for (const f of fns) {
       expect(f.inputs.runtime).toBe('nodejs22.x');
@@ -332,5 +334,101 @@ describe('committed .synth/ matches the code', () => {
   it.each(stages)('%s', (stage) => {
     const committed = loadSynth(stage, '.synth');
     expect(committed, 'run `npm run synth -w infra-reference` and commit .synth/').toEqual(synths[stage]);
+  });
+});
+
+describe.each(['dev', 'prod'] as const)('logs → OpenSearch in the %s synth', (stage) => {
+  const s = loadSynth(stage);
+  const cfg = resolveConfig(stage);
+  const forwarder = one(s, 'aws:lambda/function:Function', 'LogForwarderFunction');
+
+  it('the forwarder runs functions/log-forwarder.handler with the endpoint (scheme included) and index prefix', () => {
+    expect(forwarder.inputs.handler).toBe('log-forwarder.handler');
+    expect(forwarder.inputs.environment.variables).toMatchObject({
+      OPENSEARCH_ENDPOINT: expect.stringMatching(/^https:\/\//),
+      INDEX_PREFIX: cfg.opensearch.indexPrefix,
+    });
+  });
+
+  it('every instrumented log group has one subscription filter to the forwarder; its own group has none', () => {
+    const filters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
+    const lambdaGroups = ofType(s, 'aws:cloudwatch/logGroup:LogGroup')
+      .filter((g) => /(WebVitals|ErrorReport)Function/.test(g.name))
+      .map((g) => g.inputs.name);
+    const expected = [...lambdaGroups, ...cfg.instrumentedLogGroups].sort();
+    expect(expected.length).toBe(2 + cfg.instrumentedLogGroups.length);
+    expect(filters.map((f) => f.inputs.logGroup).sort()).toEqual(expected);
+    for (const f of filters)
+      expect(f.inputs.destinationArn).toBe(`arn:aws:lambda:${cfg.region}:123456789012:LogForwarderFunction`);
+    const own = one(s, 'aws:cloudwatch/logGroup:LogGroup', 'LogForwarderLogGroup').inputs.name;
+    expect(filters.map((f) => f.inputs.logGroup)).not.toContain(own);
+    const perms = ofType(s, 'aws:lambda/permission:Permission').filter((p) =>
+      p.name.startsWith('LogForwarderInvoke-'),
+    );
+    expect(perms.map((p) => p.inputs.sourceArn).sort()).toEqual(
+      expected.map((g) => `arn:aws:logs:${cfg.region}:123456789012:log-group:${g}:*`).sort(),
+    );
+  });
+
+  it('a failed batch goes to an SQS on-failure destination', () => {
+    const queue = one(s, 'aws:sqs/queue:Queue', 'LogForwarderFailures');
+    expect(queue.inputs.messageRetentionSeconds).toBe(1209600);
+    const config = one(
+      s,
+      'aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig',
+      'LogForwarderInvokeConfig',
+    );
+    expect(config.inputs.destinationConfig.onFailure.destination).toBe(
+      `arn:aws:sqs:${cfg.region}:123456789012:LogForwarderFailures`,
+    );
+  });
+
+  it('index template and ISM policy are applied at deploy from the committed files', () => {
+    const run = one(s, 'aws:lambda/invocation:Invocation', 'OpenSearchSetupRun');
+    const input = JSON.parse(run.inputs.input);
+    expect(input.indexTemplate).toEqual(
+      JSON.parse(readFileSync(join(root, 'opensearch/index-template.json'), 'utf8')),
+    );
+    expect(input.ismPolicy).toEqual(
+      JSON.parse(readFileSync(join(root, 'opensearch/ism-policy.json'), 'utf8')),
+    );
+    expect(one(s, 'aws:lambda/function:Function', 'OpenSearchSetupFunction').inputs.handler).toBe(
+      'opensearch-setup.handler',
+    );
+  });
+});
+
+describe('long-term log storage (prod only)', () => {
+  it('prod streams the forwarded groups and the API access log to a private, tagged export bucket', () => {
+    const s = loadSynth('prod');
+    const bucket = one(s, 'aws:s3/bucket:Bucket', 'LogExportBucketBucket');
+    expect(bucket.inputs.tags).toMatchObject({
+      Component: 'CloudWatch',
+      Function: 'Logging',
+      DataType: 'Logs',
+    });
+    const stream = one(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', 'LogExportStream');
+    expect(stream.inputs.extendedS3Configuration.bucketArn).toBe(`arn:aws:s3:::${bucket.inputs.bucket}`);
+    const exportFilters = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter(
+      (f) => f.name.startsWith('LogExportSubscription-'),
+    );
+    const forwarded = ofType(s, 'aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter').filter((f) =>
+      f.name.startsWith('LogForwarderSubscription-'),
+    );
+    const accessLog = one(s, 'aws:cloudwatch/logGroup:LogGroup', 'IngestionApiAccessLog').inputs.name;
+    expect(exportFilters.map((f) => f.inputs.logGroup).sort()).toEqual(
+      [...forwarded.map((f) => f.inputs.logGroup), accessLog].sort(),
+    );
+    const policy = JSON.parse(
+      one(s, 'aws:s3/bucketPolicy:BucketPolicy', 'LogExportBucketPolicy').inputs.policy,
+    );
+    const deny = policy.Statement.find((st: Json) => st.Condition?.ArnNotEquals);
+    expect(deny.Condition.ArnNotEquals['aws:PrincipalArn']).toMatch(/LogExportFirehoseRole/);
+  });
+  it('dev has no export', () => {
+    const s = loadSynth('dev');
+    expect(ofType(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream')).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // `@internal` members stay out of the published types (#13).
+  dts: { compilerOptions: { stripInternal: true } },
   sourcemap: true,
   clean: true,
   treeshake: true,

@@ -1,6 +1,6 @@
 /**
  * @usermetrics/example-api — example Lambda handlers instrumented with usermetrics, and the route table
- * `usermetrics dev` mounts them on.
+ * `usermetrics-dev` mounts them on.
  * @packageDocumentation
  */
 export { boom, InventoryUnavailableError } from './handlers/boom';

@@ -15,7 +15,7 @@ export interface ExampleRoute {
   handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 }
 
-/** Every example function; `usermetrics dev` mounts them behind its API Gateway v2 adapter. */
+/** Every example function; `usermetrics-dev` mounts them behind its API Gateway v2 adapter. */
 export const exampleRoutes: readonly ExampleRoute[] = [
   {
     method: 'GET',

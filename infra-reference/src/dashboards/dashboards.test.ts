@@ -3,6 +3,7 @@ import { METRIC_CATALOG, WEB_VITAL_METRICS } from '@usermetrics/core';
 import { describe, expect, it } from 'vitest';
 import { buildDashboards } from './build-dashboards';
 import { DATASOURCES } from './datasources';
+import { TIME_FIELD } from './opensearch-query';
 
 const dir = new URL('../../dashboards/', import.meta.url);
 const generated = buildDashboards() as unknown as Record<string, DashboardJson>;
@@ -169,6 +170,18 @@ describe('log analysis against the OpenSearch index template', () => {
     for (const part of path.split('.')) node = node?.properties?.[part];
     return node?.type;
   };
+
+  it("is read by a Grafana OpenSearch data source whose time field is the forwarder's (synth of the deployment)", () => {
+    for (const stage of ['dev', 'prod']) {
+      const synth = JSON.parse(readFileSync(new URL(`../../.synth/${stage}.json`, import.meta.url), 'utf8'));
+      const openSearch = synth.resources.filter(
+        (r: { type: string; inputs: { type?: string } }) =>
+          r.type === 'grafana:oss/dataSource:DataSource' && r.inputs.type === DATASOURCES.opensearch.type,
+      );
+      expect(openSearch).toHaveLength(1);
+      expect(JSON.parse(openSearch[0].inputs.jsonDataEncoded).timeField, stage).toBe(TIME_FIELD);
+    }
+  });
 
   it('filters and aggregates only on fields the template maps as keyword, number, boolean or date (never analysed text)', () => {
     const fields = new Set<string>();

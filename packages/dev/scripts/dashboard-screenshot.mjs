@@ -3,18 +3,26 @@
 // walks the demo app in headless Chromium like a visitor (pages, a render error, the masked form, API calls
 // including the slow and the failing one), then screenshots the dashboard. Needs `npx turbo run build`.
 //   node packages/dev/scripts/dashboard-screenshot.mjs [out.png]
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { chromium } from 'playwright-core';
-import { startCollector } from '../dist/index.js';
+import { loadRoutesModule, startCollector } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const out = process.argv[2] ?? join(root, 'docs', 'dashboard.png');
 const dataDir = await mkdtemp(join(tmpdir(), 'um-shot-'));
-const collector = await startCollector({ port: 0, dataDir, quiet: true });
+// The demo's configuration, as `npm run demo` passes it to usermetrics-dev.
+const collector = await startCollector({
+  port: 0,
+  dataDir,
+  quiet: true,
+  appDir: join(root, 'examples', 'web', 'dist'),
+  apiRoutes: await loadRoutesModule(join(root, 'examples', 'api', 'usermetrics.routes.mjs')),
+  routes: JSON.parse(await readFile(join(root, 'examples', 'web', 'routes.json'), 'utf8')),
+});
 const browser = await chromium.launch({ executablePath: assertChromium(), args: CHROMIUM_ARGS });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 try {

@@ -1,24 +1,14 @@
 /**
- * @usermetrics/dev — `usermetrics dev`, the local stand-in for API Gateway + Lambda, CloudWatch,
- * Umami and OpenReplay that the demo runs on.
+ * @usermetrics/dev — `usermetrics-dev`, the local collector to run next to your own app: the usermetrics
+ * ingestion API (the production handlers of @usermetrics/node behind an API Gateway v2 adapter), Umami and
+ * OpenReplay stand-ins, your own Lambda handlers, and a live dashboard, on one port. Most people use the CLI;
+ * {@link startCollector} is the same thing for scripts and tests.
  * @packageDocumentation
  */
 
-export type { DevArgs } from './cli/parse-args';
-export { parseArgs, USAGE, UsageError } from './cli/parse-args';
 export { DASHBOARD_PATH } from './dashboard/dashboard-routes';
-export type { Summary } from './dashboard/summarize';
-export { percentile, summarize } from './dashboard/summarize';
-export { createLambdaContext } from './lambda/create-context';
-export { invokeHandler } from './lambda/invoke-handler';
-export { createStdoutCapture } from './lambda/stdout-capture';
-export { isTextContentType, toApiGatewayEvent } from './lambda/to-api-gateway-event';
-export { toHttpResponse } from './lambda/to-http-response';
 export type { ApiGatewayV2Event, LambdaContext, LambdaHandler } from './lambda/types';
-export { BatchDecodeError, decodeBatch } from './openreplay/decode-batch';
+export type { ApiRoute } from './routes/api-route';
+export { loadRoutesModule, RoutesModuleError } from './routes/load-routes-module';
 export type { Collector, CollectorOptions } from './server/create-collector';
-export { DEMO_ROUTES, PortInUseError, startCollector } from './server/create-collector';
-export type { Store } from './store/create-store';
-export { createStore } from './store/create-store';
-export { parseOutputLine } from './telemetry/parse-output-line';
-export { validateUmamiPayload } from './umami/validate-umami-payload';
+export { PortInUseError, startCollector } from './server/create-collector';

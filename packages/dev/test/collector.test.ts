@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -73,6 +73,8 @@ const apiRoutes = [
   },
 ];
 
+// The route patterns the ingestion handlers are configured with (`--routes`); others become `other`.
+const ROUTES = ['/', '/checkout'];
 let collector: Collector;
 let dataDir: string;
 let appDir: string;
@@ -80,7 +82,7 @@ let appDir: string;
 beforeAll(async () => {
   dataDir = await makeDataDir();
   appDir = await makeAppDir();
-  collector = await startCollector({ port: 0, dataDir, appDir, apiRoutes: apiRoutes as never, quiet: true });
+  collector = await startCollector({ port: 0, dataDir, appDir, apiRoutes, routes: ROUTES, quiet: true });
 });
 
 afterAll(async () => {
@@ -364,7 +366,8 @@ describe('dashboard and restarts', () => {
       port: 0,
       dataDir,
       appDir,
-      apiRoutes: apiRoutes as never,
+      apiRoutes,
+      routes: ROUTES,
       quiet: true,
     });
     try {
@@ -403,6 +406,35 @@ describe('port already in use', () => {
     });
     expect(code).toBe(2);
     expect(stderr).toContain(`Port ${collector.port} is already in use`);
+  });
+});
+
+describe('a bad --handlers module', () => {
+  it('makes the CLI say what is wrong and exit with code 3, before listening', async () => {
+    const bin = await bundleBin();
+    const routes = join(dataDir, 'bad.routes.mjs');
+    await writeFile(routes, `export default { 'GET /api/x': 'not a function' };`);
+    const run = (file: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [bin, '--port', '0', '--data-dir', dataDir, '--handlers', file],
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
+        let err = '';
+        child.stderr.on('data', (d) => {
+          err += d;
+        });
+        child.on('close', (c) => resolve({ code: c, stderr: err }));
+      });
+    const bad = await run(routes);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('"GET /api/x": the value must be a handler function');
+    const missing = await run(join(dataDir, 'missing.mjs'));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/missing\.mjs does not exist/);
   });
 });
 

@@ -7,13 +7,16 @@ import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromiu
 import { validateEmfLine } from '@usermetrics/test-support/emf-schema';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRoutesModule } from '../src/routes/load-routes-module';
 import { type Collector, startCollector } from '../src/server/create-collector';
 import { getJson, makeDataDir } from './helpers';
 
-const APP_DIR = join(
-  dirname(createRequire(import.meta.url).resolve('@usermetrics/example-web/package.json')),
-  'dist',
-);
+// What `npm run demo` passes to usermetrics-dev: --app, --handlers, --routes.
+const resolvePackage = (name: string) =>
+  dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const WEB_DIR = resolvePackage('@usermetrics/example-web');
+const APP_DIR = join(WEB_DIR, 'dist');
+const HANDLERS = join(resolvePackage('@usermetrics/example-api'), 'usermetrics.routes.mjs');
 const EMAIL = 'jane.secret.person@example.com';
 const PASSWORD = 'Hunter2-TopSecret-Pw';
 // Plain text in the app's footer: replay records it unmasked, so finding it proves the probe can see text.
@@ -57,7 +60,14 @@ beforeAll(async () => {
     throw new Error(`The example app is not built (${APP_DIR}). Run \`npx turbo run build\` first.`);
   }
   dataDir = await makeDataDir();
-  collector = await startCollector({ port: 0, dataDir, appDir: APP_DIR, quiet: true });
+  collector = await startCollector({
+    port: 0,
+    dataDir,
+    appDir: APP_DIR,
+    apiRoutes: await loadRoutesModule(HANDLERS),
+    routes: JSON.parse(await readFile(join(WEB_DIR, 'routes.json'), 'utf8')),
+    quiet: true,
+  });
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 });
 

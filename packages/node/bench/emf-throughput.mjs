@@ -1,55 +1,45 @@
-// (c) EMF documents serialized per second, 10 metrics × 3 dimensions, serialization only: the input (or
-// aws-embedded-metrics' MetricsContext, or the finished object) is built once, outside the timed loop.
-import { compileEmf, serializeEmf } from '@usermetrics/node';
-import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
-import { LogSerializer } from 'aws-embedded-metrics/lib/serializers/LogSerializer.js';
-import { interleave, median, quartiles, report } from './lib.mjs';
+// (c) Custom metrics end to end, as user code runs them (#13): 10 × `add` with 3 dimensions, then a flush
+// that writes the EMF document to stdout (/dev/null), Lambda mode. usermetrics: `metrics.add` + `metrics.flush()`;
+// aws-embedded-metrics: `createMetricsLogger()` + `setDimensions` + 10 × `putMetric` + `flush()`; Powertools:
+// `addDimensions` + 10 × `addMetric` + `publishStoredMetrics()`. Each writes one document per flush.
+// AWS_EMF_ENVIRONMENT=Lambda is set before the libraries load (they read it at import): every case takes its
+// Lambda path, stdout, no agent.
+process.env.AWS_EMF_ENVIRONMENT = 'Lambda';
+const { Metrics, MetricUnit } = await import('@aws-lambda-powertools/metrics');
+const { metrics } = await import('@usermetrics/node');
+const { createMetricsLogger, Unit } = await import('aws-embedded-metrics');
+const { interleave, median, quartiles, report } = await import('./lib.mjs');
 
-const dimensions = { service: 'checkout', region: 'eu-west-1', tier: 'gold' };
+const dimensions = { shop: 'checkout', region: 'eu-west-1', tier: 'gold' };
 const names = Array.from({ length: 10 }, (_, i) => `Metric${i}`);
-const input = {
-  namespace: 'Bench',
-  dimensionSets: [Object.keys(dimensions)],
-  dimensions,
-  metrics: names.map((name, i) => ({ name, unit: 'Milliseconds', value: i * 1.5 })),
-  timestamp: Date.now(),
-};
+const pt = new Metrics({ namespace: 'Bench', serviceName: 'bench' });
 
-const logger = createMetricsLogger();
-logger.setNamespace('Bench');
-logger.setDimensions(dimensions);
-for (const [i, name] of names.entries()) logger.putMetric(name, i * 1.5, Unit.Milliseconds);
-const context = logger.context;
-const serializer = new LogSerializer();
-
-const finished = JSON.parse(serializeEmf(input)[0]);
-
-const compiled = compileEmf({ ...input, metrics: input.metrics.map(({ name, unit }) => ({ name, unit })) });
-const values = input.metrics.map((m) => m.value);
-
-let sink = 0;
 const cases = {
-  usermetricsCompiled: () => {
-    sink += compiled(values, input.timestamp).length;
+  usermetrics: async () => {
+    for (let i = 0; i < 10; i++) metrics.add(names[i], i * 1.5, 'Milliseconds', dimensions);
+    await metrics.flush();
   },
-  usermetricsSerializeEmf: () => {
-    sink += serializeEmf(input)[0].length;
+  awsEmbeddedMetrics: async () => {
+    const m = createMetricsLogger();
+    m.setNamespace('Bench');
+    m.setDimensions(dimensions);
+    for (let i = 0; i < 10; i++) m.putMetric(names[i], i * 1.5, Unit.Milliseconds);
+    await m.flush();
   },
-  awsEmbeddedMetrics: () => {
-    sink += serializer.serialize(context)[0].length;
-  },
-  jsonStringify: () => {
-    sink += JSON.stringify(finished).length;
+  powertools: async () => {
+    pt.addDimensions(dimensions);
+    for (let i = 0; i < 10; i++) pt.addMetric(names[i], MetricUnit.Milliseconds, i * 1.5);
+    pt.publishStoredMetrics();
   },
 };
-const samples = await interleave(cases, { rounds: 20, batch: 2000 });
+const samples = await interleave(cases, { rounds: 20, batch: 500, async: true });
 const out = {};
 for (const [name, s] of Object.entries(samples)) {
   out[name] = {
-    docsPerSec: 1000 / median(s),
+    flushesPerSec: 1000 / median(s),
     iqr: quartiles(s)
       .map((v) => 1000 / v)
       .reverse(),
   };
 }
-report({ scenario: 'emf', results: out, sink });
+report({ scenario: 'emf', results: out });

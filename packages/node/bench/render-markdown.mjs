@@ -61,17 +61,20 @@ export function renderMarkdown({ meta, results }) {
     `Why: pino alone (pino-only: import, one logger, one line) adds ${f1(c['pino-only'].addedMs)} ms (CPU +${f1(c['pino-only'].addedCpuMs)} ms), about what Powertools adds in total, and DESIGN §1 builds the logger on pino; the bench handler creates its logger at import and logs in the first invocation, so pino is evaluated inside the measured window whatever the package does. The ${f1(c.usermetrics.addedMs - c['pino-only'].addedMs)} ms (CPU ${f1(c.usermetrics.addedCpuMs - c['pino-only'].addedCpuMs)} ms) on top of pino-only are, measured separately on this machine: parsing aws-embedded-metrics' code, which esbuild keeps in the bundle as a lazy initializer (about 2.5 ms; a function that only ever runs in Lambda can mark the package external in its bundler to skip even that), parsing and evaluating the package and core (about 4 ms), and the first invocation. aws-embedded-metrics itself is not evaluated in Lambda any more: user metrics are serialized by the package's own EMF engine there, and the library is imported on the first flush in any other environment (test/lazy-aws-embedded-metrics.test.ts proves both on a bundle). The two \`(unbundled)\` rows import the same handlers from node_modules; they are reported, not budgeted.`,
     '',
   );
-  lines.push('## (c) EMF documents per second (10 metrics × 3 dimensions, serialization only)', '');
-  lines.push('| serializer | docs/s (IQR) | vs aws-embedded-metrics |', '|---|---|---|');
+  lines.push(
+    '## (c) Custom metrics end to end: 10 × add with 3 dimensions + flush to stdout, Lambda mode',
+    '',
+  );
+  lines.push('| library | flushes/s (IQR) | vs aws-embedded-metrics |', '|---|---|---|');
   for (const [name, r] of Object.entries(e)) {
     lines.push(
-      `| ${name} | ${k(r.docsPerSec)} (${k(r.iqr[0])}–${k(r.iqr[1])}) | ${f2(r.docsPerSec / e.awsEmbeddedMetrics.docsPerSec)}× |`,
+      `| ${name} | ${k(r.flushesPerSec)} (${k(r.iqr[0])}–${k(r.iqr[1])}) | ${f2(r.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec)}× |`,
     );
   }
-  const compiled = e.usermetricsCompiled.docsPerSec;
+  const ours = e.usermetrics.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec;
   lines.push(
     '',
-    `Budget ≥ 150 k/s and ≥ 2.3× aws-embedded-metrics: compileEmf (the precompiled path the wrapper uses) ${k(compiled)}, ${f2(compiled / e.awsEmbeddedMetrics.docsPerSec)}× (${verdict(compiled >= 150_000 && compiled / e.awsEmbeddedMetrics.docsPerSec >= 2.3)}); the general serializeEmf (validates and may split every call) ${f2(e.usermetricsSerializeEmf.docsPerSec / e.awsEmbeddedMetrics.docsPerSec)}×.`,
+    `Goal ≥ 2.3× aws-embedded-metrics: \`metrics.add\` + \`metrics.flush()\` ${f2(ours)}× (${verdict(ours >= 2.3)}); Powertools ${f2(e.powertools.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec)}×. This is the path user code runs (the package's serializer, one synchronous write per flush); each case writes one document per flush.`,
     '',
   );
   lines.push('## (d) Log lines per second to /dev/null (DESIGN §4 record with context)', '');

@@ -5,8 +5,6 @@
  */
 export type { InvocationContext } from './context/invocation-store';
 export { getInvocationContext } from './context/invocation-store';
-export type { CompiledEmf, EmfTemplate } from './emf/compile-emf';
-export { compileEmf } from './emf/compile-emf';
 export { serializeEmf } from './emf/serialize-emf';
 export type { EmfInput, EmfMetric } from './emf/types';
 export { EMF_UNITS } from './emf/types';
@@ -23,6 +21,9 @@ export {
   type IngestionLogger,
   type IngestionResult,
   type RateLimitOptions,
+  type SourceMapInput,
+  type SourceMapResolver,
+  type SourceMapsOption,
   type WebVitalsHandlerOptions,
 } from './ingestion/index';
 export type { LineSink } from './io/stdout';

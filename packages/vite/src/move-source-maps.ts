@@ -1,15 +1,18 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Moves the named `.map` files out of the public `outDir` into `target`, keeping their relative paths
- * (`assets/index-abc.js.map`), which is where the error-report handler looks for them. The target is
- * emptied first, so a rebuild of the same release leaves no stale maps. Returns the relative paths moved.
+ * (`assets/index-abc.js.map`), which is where the error-report handler looks for them. Each map's `sources`
+ * are rewritten relative to `projectRoot` (`src/App.tsx` instead of `../../src/App.tsx`), since the map no
+ * longer sits next to its bundle and that is the path a reader looks for. The target is emptied first, so a
+ * rebuild of the same release leaves no stale maps. Returns the relative paths moved.
  */
 export async function moveSourceMaps(
   outDir: string,
   mapFiles: Iterable<string>,
   target: string,
+  projectRoot: string,
 ): Promise<string[]> {
   const root = resolve(outDir);
   await rm(target, { recursive: true, force: true });
@@ -20,10 +23,30 @@ export async function moveSourceMaps(
     const rel = relative(root, from);
     const to = join(target, rel);
     await mkdir(dirname(to), { recursive: true });
-    await moveFile(from, to);
+    await writeFile(to, rewriteSources(await readFile(from, 'utf8'), dirname(from), projectRoot));
+    await unlink(from);
     moved.push(rel.split(sep).join('/'));
   }
   return moved.sort();
+}
+
+function rewriteSources(text: string, mapDir: string, projectRoot: string): string {
+  let map: { sources?: unknown; sourceRoot?: unknown };
+  try {
+    map = JSON.parse(text);
+  } catch {
+    return text; // Not ours to fix; the handler reports a corrupt map once.
+  }
+  if (!Array.isArray(map.sources)) return text;
+  const base = resolve(mapDir, typeof map.sourceRoot === 'string' ? map.sourceRoot : '');
+  map.sources = map.sources.map((source: unknown) =>
+    // Leave URLs and virtual modules (`\0…`, `vite/…` without a path) as the bundler wrote them.
+    typeof source !== 'string' || /^[a-z][\w+.-]*:/i.test(source) || source.startsWith('\0')
+      ? source
+      : relative(projectRoot, resolve(base, source)).split(sep).join('/'),
+  );
+  delete map.sourceRoot;
+  return JSON.stringify(map);
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -31,17 +54,5 @@ async function isFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch {
     return false;
-  }
-}
-
-async function moveFile(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    // Another file system (a mounted outDir): copy, then remove.
-    const { copyFile, unlink } = await import('node:fs/promises');
-    await copyFile(from, to);
-    await unlink(from);
   }
 }

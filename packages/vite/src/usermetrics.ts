@@ -64,7 +64,7 @@ export function usermetrics(options: UsermetricsViteOptions = {}): Plugin {
         else if (item.type === 'chunk') maps.add(`${fileName}.map`);
       }
       const target = join(sourcemapsRoot(config, options.sourcemapsDir), release);
-      const moved = await moveSourceMaps(output.dir, maps, target);
+      const moved = await moveSourceMaps(output.dir, maps, target, config.root);
       config.logger.info(`[usermetrics] release ${release}: ${moved.length} source maps moved to ${target}`);
       if (options.upload && moved.length > 0) {
         const { keys } = await uploadSourceMaps(target, release, options.upload);

@@ -124,7 +124,9 @@ describe('errors', () => {
   it('posts one redacted, truncated report and resolves with the server errorId', async () => {
     const tracker = track({ release: '1.2.3', routes: ['/users/:id'] });
     window.history.pushState(null, '', '/users/42?token=abc123&tab=2#frag');
-    const error = new TypeError('lookup failed for jane.doe@example.com with plain context');
+    const error = new TypeError(
+      'lookup failed for jane.doe@example.com (+1 415 555 0132) with plain context',
+    );
     const id = await tracker.trackError(error, {
       componentStack: '\n    at Profile',
       extra: { password: 'hunter2', keep: 'visible' },
@@ -137,6 +139,7 @@ describe('errors', () => {
     expect(body).toContain('plain context');
     expect(body).toContain('visible');
     expect(body).not.toContain('jane.doe@example.com');
+    expect(body).not.toContain('555 0132');
     expect(body).not.toContain('hunter2');
     expect(body).not.toContain('abc123');
     expect(body).not.toContain('#frag');

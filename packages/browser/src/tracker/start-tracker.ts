@@ -82,10 +82,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
           () => false,
         ),
       onBlocked: (origin) =>
-        log.log(
-          `${origin} answers but this page may not read its answers (blocked by CORS? check allowedOrigins ` +
-            `of the ingestion handlers for ${location.origin}); nothing more is sent to it until reload`,
-        ),
+        log.log(`${origin} refuses this page: blocked by CORS? check allowedOrigins. Dropping until reload`),
     },
     deps.makeRequest ?? createFetchRequest({ fetch: env.fetch, sendBeacon: beacon }),
   );
@@ -177,10 +174,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const warnNoUmami = (what: string): void => {
     if (warnedNoUmami) return;
     warnedNoUmami = true;
-    (deps.warn ?? console.warn)(
-      `[usermetrics] ${what}() does nothing: page views and events go to Umami, and the tracker has no ` +
-        '`umami: { websiteId, hostUrl }` configured (said once)',
-    );
+    (deps.warn ?? console.warn)(`[usermetrics] ${what}() does nothing without umami: { websiteId, hostUrl }`);
   };
 
   // --- web vitals, error listeners, history hooks: record only -------------------------------------

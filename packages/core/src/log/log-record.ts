@@ -42,6 +42,8 @@ export interface LogRecord {
   requestId?: string;
   sessionId?: string;
   coldStart?: boolean;
+  /** The X-Ray trace id (`Root=` of Lambda's `_X_AMZN_TRACE_ID`), when tracing is on: joins logs and traces. */
+  traceId?: string;
   context?: Record<string, unknown>;
   /** Only on ERROR and WARN lines that carry an error. */
   error?: SerializedError;

@@ -2,6 +2,7 @@ import { LOOKALIKE_CORPUS } from '@usermetrics/test-support/lookalike-corpus';
 import { PII_CORPUS } from '@usermetrics/test-support/pii-corpus';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mayHoldPhoneNumber, redactPhoneNumbersAlways } from './redact-phone-numbers';
 import { mayHoldSecret, redactPasses, redactText } from './redact-string';
 import { toKeySet } from './sensitive-keys';
 
@@ -31,6 +32,7 @@ const interesting = [
   ...'0123456789     --@:=%40.,/"\'&?#+_~',
   ...'bearerBASICbasicAKIAASIAeyJeyjIkpXVCJ9-----BEGIN PRIVATE KEY',
   ...'passwordtokenemailuserexample.comhttps://x',
+  ...'()+ callphonetel: 415555013290123',
   'ü',
   '✓',
   '\n',
@@ -55,8 +57,9 @@ describe('redaction pre-check', () => {
     let redacted = 0;
     fc.assert(
       fc.property(text, extra, (s, keys) => {
-        if (!mayHoldSecret(s)) skipped++;
-        const full = redactPasses(s, keys);
+        if (!mayHoldSecret(s) && !mayHoldPhoneNumber(s)) skipped++;
+        // Every pass run unconditionally, the phone/SSN pass included (it runs after the others).
+        const full = redactPhoneNumbersAlways(redactPasses(s, keys));
         if (full !== s) redacted++;
         expect(redactText(s, Number.POSITIVE_INFINITY, keys)).toBe(full);
       }),
@@ -70,7 +73,9 @@ describe('redaction pre-check', () => {
   it('agrees on every string of the PII and look-alike corpora', () => {
     expect(corpus.length).toBeGreaterThan(100);
     for (const s of corpus) {
-      expect(redactText(s, Number.POSITIVE_INFINITY, undefined)).toBe(redactPasses(s, undefined));
+      expect(redactText(s, Number.POSITIVE_INFINITY, undefined)).toBe(
+        redactPhoneNumbersAlways(redactPasses(s, undefined)),
+      );
     }
   });
 

@@ -2,6 +2,7 @@ import { MARKERS, REDACTED } from './constants';
 import { luhnCheck } from './luhn';
 import { redactEmails } from './redact-emails';
 import { redactPairs } from './redact-pairs';
+import { redactPhoneNumbers } from './redact-phone-numbers';
 import { safeDecode } from './safe-decode';
 import { isSensitiveParamNormalized, normalizeKey, toKeySet } from './sensitive-keys';
 import type { RedactOptions } from './types';
@@ -93,7 +94,8 @@ export function mayHoldSecret(s: string): boolean {
 /** {@link redactString} with options already normalised, for the hot loop of {@link redact}. */
 export function redactText(input: string, maxLength: number, extra: ReadonlySet<string> | undefined): string {
   const s = input.length > maxLength ? cutClean(input, maxLength) + MARKERS.truncated : input;
-  return mayHoldSecret(s) ? redactPasses(s, extra) : s;
+  // Phone numbers and SSNs have their own pre-check (most digit-bearing text skips them).
+  return redactPhoneNumbers(mayHoldSecret(s) ? redactPasses(s, extra) : s);
 }
 
 /** Every redaction pass over an already cut string, without the pre-check. @internal */

@@ -1,10 +1,18 @@
-/** What `usermetrics dev` was asked to do. */
+/** What `usermetrics-dev` was asked to do. */
 export interface DevArgs {
   command: 'dev' | 'help';
   port: number;
   host: string;
   dataDir: string;
+  /** A running dev server to proxy the app from (`http://localhost:5173`). */
+  proxy?: string;
+  /** A built app folder to serve (`dist`). */
   appDir?: string;
+  /** A module exporting `{ 'GET /api/hello': handler, … }`. */
+  handlers?: string;
+  /** Route patterns the ingestion handlers accept as the `route` dimension. */
+  routes: string[];
+  open: boolean;
   quiet: boolean;
 }
 
@@ -13,26 +21,40 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: usermetrics dev [--port <n>] [--host <addr>] [--data-dir <dir>] [--app-dir <dir>] [--quiet]
+/** Where received data is kept unless `--data-dir` says otherwise (relative to the working directory). */
+export const DEFAULT_DATA_DIR = '.usermetrics-dev';
 
-  --port      port to listen on (default: $PORT or 4000; 0 picks a free one)
-  --host      address to bind (default 127.0.0.1)
-  --data-dir  where received data is kept as JSONL and reloaded from (default .demo-data)
-  --app-dir   the built web app to serve (default: the example app's dist folder)
-  --quiet     print only the start-up lines`;
+export const USAGE = `Usage: usermetrics-dev [options]
 
-/** Parses `dev --port 4000 …`; `PORT` from the environment is the default port. */
+Runs the usermetrics ingestion API, Umami and OpenReplay stand-ins, your Lambda handlers and a live
+dashboard on one local port, next to your app.
+
+  --proxy <url>      proxy your app from its dev server, HMR websocket included (e.g. http://localhost:5173)
+  --app <dir>        or serve a built app from a folder (e.g. dist), with SPA fallback to index.html
+  --handlers <file>  a routes module exporting { 'GET /api/hello': handler, … }, run as Lambda functions
+                     behind API Gateway v2 events (a value may also be { handler, timeoutMs, functionName })
+  --routes <list>    route patterns the ingestion handlers accept, comma-separated (/,/users/:id);
+                     any other route is reported as "other", as in production
+  --port <n>         port to listen on (default: $PORT or 4000; 0 picks a free one)
+  --host <addr>      address to bind (default 127.0.0.1)
+  --data-dir <dir>   where received data is kept as JSONL and reloaded from (default ${DEFAULT_DATA_DIR})
+  --open             open the dashboard in your browser
+  --quiet            print only the start-up lines
+
+Exit codes: 0 stopped with Ctrl-C, 1 unexpected failure, 2 bad arguments or port in use,
+3 the --handlers module cannot be loaded or is malformed.`;
+
+/** Parses `--port 4000 --proxy http://localhost:5173 …`; `PORT` from the environment is the default port. */
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): DevArgs {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', port: 0, host: '', dataDir: '', quiet: false };
-  }
-  if (command !== 'dev') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  // `usermetrics-dev dev …` (the collector's first spelling) still works.
+  const rest = argv[0] === 'dev' ? argv.slice(1) : [...argv];
   const args: DevArgs = {
     command: 'dev',
     port: env.PORT !== undefined && env.PORT !== '' ? parsePort(env.PORT, 'PORT') : 4000,
     host: '127.0.0.1',
-    dataDir: '.demo-data',
+    dataDir: DEFAULT_DATA_DIR,
+    routes: [],
+    open: false,
     quiet: false,
   };
   for (let i = 0; i < rest.length; i++) {
@@ -55,8 +77,24 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       case '--data-dir':
         args.dataDir = value();
         break;
+      case '--app':
       case '--app-dir':
         args.appDir = value();
+        break;
+      case '--proxy':
+        args.proxy = parseProxy(value());
+        break;
+      case '--handlers':
+        args.handlers = value();
+        break;
+      case '--routes':
+        args.routes = value()
+          .split(',')
+          .map((r) => r.trim())
+          .filter((r) => r !== '');
+        break;
+      case '--open':
+        args.open = true;
         break;
       case '--quiet':
         args.quiet = true;
@@ -68,6 +106,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         throw new UsageError(`Unknown option "${arg}".\n\n${USAGE}`);
     }
   }
+  if (args.proxy !== undefined && args.appDir !== undefined) {
+    throw new UsageError('Use either --proxy (a running dev server) or --app (a built folder), not both.');
+  }
   return args;
 }
 
@@ -76,4 +117,17 @@ function parsePort(value: string, name: string): number {
   if (!/^\d+$/.test(value) || n > 65535)
     throw new UsageError(`${name} must be a port number (0–65535), got "${value}".`);
   return n;
+}
+
+function parseProxy(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    throw new UsageError(`--proxy must be a URL such as http://localhost:5173, got "${value}".`);
+  }
+  if (url.protocol !== 'http:') {
+    throw new UsageError(`--proxy must be an http:// URL (your local dev server), got "${value}".`);
+  }
+  return url.origin;
 }

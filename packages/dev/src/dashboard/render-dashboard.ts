@@ -28,7 +28,7 @@ export function renderSections(s: Summary): string {
 /** The whole page: sections rendered on the server, refreshed by a small poller when the data changes. */
 export function renderDashboard(s: Summary): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>usermetrics dev</title>
+<html lang="en"><head><meta charset="utf-8"><title>usermetrics-dev</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
@@ -44,7 +44,7 @@ th{font-weight:600;color:#555}td.num{text-align:right;font-variant-numeric:tabul
 .logs{margin:4px 0 0;padding:6px;background:#f3f4f7;border-radius:4px;font:12px ui-monospace,monospace;white-space:pre-wrap}
 .muted{color:#888}code{font:12px ui-monospace,monospace}
 </style></head>
-<body><header><h1>usermetrics dev</h1><span>local collector · updates live</span></header>
+<body><header><h1>usermetrics-dev</h1><span>local collector · updates live</span></header>
 <main id="content">${renderSections(s)}</main>
 <script>
 let revision = ${JSON.stringify(s.revision)};

@@ -39,9 +39,13 @@ export interface LambdaContext {
   awsRequestId: string;
   logGroupName: string;
   logStreamName: string;
+  /** Milliseconds until the route's `timeoutMs` runs out, counted from the start of the invocation. */
   getRemainingTimeInMillis(): number;
+  /** Deprecated Lambda callback style; accepted and ignored (return or throw instead). */
   done(error?: unknown, result?: unknown): void;
+  /** Deprecated Lambda callback style; accepted and ignored (throw instead). */
   fail(error: unknown): void;
+  /** Deprecated Lambda callback style; accepted and ignored (return instead). */
   succeed(result: unknown): void;
 }
 

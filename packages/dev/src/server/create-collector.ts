@@ -1,32 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import type { ExampleRoute } from '@usermetrics/example-api';
+import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { DASHBOARD_PATH, handleDashboard, renderReplayPage } from '../dashboard/dashboard-routes';
 import { createStdoutCapture } from '../lambda/stdout-capture';
 import type { LambdaHandler } from '../lambda/types';
 import { handleOpenReplay } from '../openreplay/openreplay-routes';
+import { type ApiRoute, matchApiRoute } from '../routes/api-route';
 import { createStore, type Store } from '../store/create-store';
 import { createPrinter } from '../terminal/create-printer';
 import { handleUmamiSend } from '../umami/umami-route';
 import type { CollectorContext } from './collector-context';
+import { createProxy } from './create-proxy';
 import { errorBody, methodNotAllowed, preflight, sendJson } from './http-utils';
 import { recordErrorReport, recordRejected, recordWebVitals } from './ingestion-records';
 import { type LambdaExchange, type LambdaRoute, runWithBody } from './run-lambda-route';
 import { serveStatic } from './serve-static';
 
 /**
- * Route patterns of the example app (mirrors examples/web/src/routes.ts): the ingestion handler accepts
- * only these as the `route` dimension, as a production deployment would be configured.
- */
-export const DEMO_ROUTES = ['/', '/checkout', '/slow', '/users/:id'] as const;
-
-/**
- * Path prefix under which the ingestion API and the Umami stand-in are also mounted. The example app points
- * its tracker there rather than at the bare origin because @usermetrics/browser skips global errors whose
- * stack mentions its endpoint or Umami URL (to avoid reporting its own failed requests): with the bare
- * same-origin URL, every stack frame of the app matches and no unhandled error would ever be reported.
+ * Path prefix under which the ingestion API and the Umami stand-in are also mounted, so an app can point its
+ * tracker's `endpoint` and Umami `hostUrl` at `<origin>/telemetry` (what the example app does).
  */
 export const TELEMETRY_PREFIX = '/telemetry';
 
@@ -36,13 +29,18 @@ export interface CollectorOptions {
   port?: number;
   /** @default '127.0.0.1' (loopback only) */
   host?: string;
-  /** Where received data is written as JSONL and reloaded from. @default '.demo-data' (cwd-relative) */
+  /** Where received data is written as JSONL and reloaded from. @default '.usermetrics-dev' (cwd-relative) */
   dataDir?: string;
-  /** The built example app. @default the `dist` folder of @usermetrics/example-web */
+  /** A built app to serve, with SPA fallback to `index.html`. Not together with `proxy`. */
   appDir?: string;
-  /** Lambda handlers mounted on `METHOD path`. @default the routes of @usermetrics/example-api */
-  apiRoutes?: readonly ExampleRoute[];
-  /** Route patterns accepted by the ingestion handlers. @default DEMO_ROUTES */
+  /**
+   * A running dev server (`http://localhost:5173`) that every request the collector does not answer itself is
+   * forwarded to, WebSocket upgrades (Vite's HMR) included. Not together with `appDir`.
+   */
+  proxy?: string;
+  /** Lambda handlers mounted on `METHOD path` (see {@link loadRoutesModule}). @default none */
+  apiRoutes?: readonly ApiRoute[];
+  /** Route patterns the ingestion handlers accept as the `route` dimension; others become `other`. @default none */
   routes?: readonly string[];
   /** The `environment` metric dimension. @default 'local' */
   environment?: string;
@@ -56,8 +54,13 @@ export interface CollectorOptions {
 
 /** A running collector. */
 export interface Collector {
+  /** `http://127.0.0.1:<port>`: the app, the dashboard (`/__usermetrics`) and the ingestion API. */
   url: string;
+  /** The port it listens on (useful with `port: 0`). */
   port: number;
+  /** The absolute folder received data is kept in. */
+  dataDir: string;
+  /** @internal What was received, for tests. */
   store: Store;
   /** Stops listening, closes connections and flushes the data files. */
   close(): Promise<void>;
@@ -75,27 +78,30 @@ export class PortInUseError extends Error {
 
 const INGESTION_TIMEOUT_MS = 3000;
 
-/** Starts `usermetrics dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
+/** Starts `usermetrics-dev`: one HTTP server for the app, the handlers, the stand-ins and the dashboard. */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   // aws-embedded-metrics must write EMF to stdout (as it does on Lambda) instead of probing the EC2 metadata
   // address and falling back to an agent socket, where custom metrics silently vanished. It reads this when
   // first imported, so the handler packages are imported only after it is set.
   process.env.AWS_EMF_ENVIRONMENT ??= 'Local';
   const { createErrorReportHandler, createWebVitalsHandler } = await import('@usermetrics/node');
-  const exampleRoutes = options.apiRoutes ?? (await import('@usermetrics/example-api')).exampleRoutes;
+  if (options.appDir !== undefined && options.proxy !== undefined) {
+    throw new TypeError('startCollector: pass either appDir or proxy, not both');
+  }
   const printer = createPrinter({
     ...(options.write !== undefined ? { write: options.write } : {}),
     ...(options.color !== undefined ? { color: options.color } : {}),
     quiet: options.quiet ?? false,
   });
   const store = createStore({
-    dataDir: resolve(options.dataDir ?? '.demo-data'),
+    dataDir: resolve(options.dataDir ?? '.usermetrics-dev'),
     onWriteError: (error) =>
-      printer.info(`usermetrics dev: cannot write data files (${String(error)}); keeping data in memory`),
+      printer.info(`usermetrics-dev: cannot write data files (${String(error)}); keeping data in memory`),
   });
   await store.load();
-  const appDir = resolve(options.appDir ?? defaultAppDir());
-  const routes = options.routes ?? DEMO_ROUTES;
+  const appDir = options.appDir !== undefined ? resolve(options.appDir) : undefined;
+  const proxy = options.proxy !== undefined ? createProxy(options.proxy) : undefined;
+  const routes = options.routes ?? [];
   const capture = createStdoutCapture();
   const ctx: CollectorContext = { store, printer, capture, origins: [] };
 
@@ -104,15 +110,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     route: Omit<LambdaRoute, 'routeKey'>;
     after: (ex: LambdaExchange) => void;
   }[] = [];
-  const apiRoutes = exampleRoutes.map((r) => ({
-    key: `${r.method} ${r.path}`,
-    route: {
-      functionName: r.functionName,
-      routeKey: `${r.method} ${r.path}`,
-      timeoutMs: r.timeoutMs,
-      handler: r.handler as LambdaHandler,
-    },
-  }));
+  const apiRoutes = options.apiRoutes ?? [];
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? 'GET';
@@ -144,17 +142,26 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       if (method === 'OPTIONS') return preflight(ctx, req, res, 'GET, POST, OPTIONS');
       return handleOpenReplay(ctx, req, res, path.slice('/ingest'.length));
     }
-    const api = apiRoutes.find((r) => r.key === `${method} ${path}`);
-    if (api !== undefined) {
-      await runWithBody(ctx, api.route, req, res);
+    for (const api of apiRoutes) {
+      const pathParameters = matchApiRoute(api, method, path);
+      if (pathParameters === undefined) continue;
+      const route = { ...api, routeKey: `${api.method} ${api.path}`, pathParameters };
+      await runWithBody(ctx, route, req, res);
       return;
     }
+    const replay = /^\/\d+\/session\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (replay !== null && method === 'GET') return renderReplayPage(ctx, replay[1] as string, res);
+    if (proxy !== undefined) return proxy.web(req, res);
     if (path.startsWith('/api/')) {
       req.resume();
       return sendJson(res, 404, { message: 'Not Found' });
     }
-    const replay = /^\/\d+\/session\/([A-Za-z0-9_-]{1,64})$/.exec(path);
-    if (replay !== null && method === 'GET') return renderReplayPage(ctx, replay[1] as string, res);
+    if (appDir === undefined) {
+      req.resume();
+      if (path !== '/') return sendJson(res, 404, { message: 'Not Found' });
+      res.writeHead(302, { location: DASHBOARD_PATH }).end();
+      return;
+    }
     if (method === 'GET' || method === 'HEAD') return serveStatic(appDir, path, res, method === 'HEAD');
     req.resume();
     return methodNotAllowed(res, 'GET, HEAD');
@@ -162,9 +169,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
-      printer.info(`usermetrics dev: internal error on ${req.method} ${req.url}: ${String(error)}`);
+      printer.info(`usermetrics-dev: internal error on ${req.method} ${req.url}: ${String(error)}`);
       sendJson(res, 500, errorBody('internal', 'The collector failed on this request; it keeps running.'));
     });
+  });
+  // WebSocket upgrades (Vite's HMR socket) go to the dev server; without one there is nothing to upgrade to.
+  // Tunnels are no longer HTTP connections, so closeAllConnections() misses them: close() ends them itself.
+  const tunnels = new Set<Duplex>();
+  server.on('upgrade', (req, socket, head) => {
+    if (proxy === undefined) return void socket.destroy();
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    proxy.upgrade(req, socket, head);
   });
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
@@ -173,6 +189,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const port = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
   ctx.origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  // An app opened on its own dev server (not through the collector) may still send to the collector.
+  if (proxy !== undefined) ctx.origins.push(...sameHostOrigins(proxy.target));
   const environment = options.environment ?? 'local';
   const common = { allowedOrigins: ctx.origins, environment, routes: [...routes], stdout: capture.writer };
   ingestion = [
@@ -204,11 +222,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   return {
     url,
     port,
+    dataDir: store.dataDir,
     store,
     close() {
       closing ??= new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
       }).then(async () => {
         await store.close();
         capture.release();
@@ -231,7 +251,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function defaultAppDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@usermetrics/example-web/package.json')), 'dist');
+/** `http://localhost:5173` and `http://127.0.0.1:5173`: one dev server, reached by either name. */
+function sameHostOrigins(origin: string): string[] {
+  const url = new URL(origin);
+  const names = ['localhost', '127.0.0.1'].includes(url.hostname)
+    ? ['localhost', '127.0.0.1']
+    : [url.hostname];
+  return names.map((name) => `${url.protocol}//${name}${url.port === '' ? '' : `:${url.port}`}`);
 }

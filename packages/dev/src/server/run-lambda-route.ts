@@ -21,6 +21,8 @@ export interface LambdaRoute {
   /** The function's timeout as configured on AWS. */
   timeoutMs: number;
   handler: LambdaHandler;
+  /** Values of the route's `{param}` segments for this request. */
+  pathParameters?: Record<string, string>;
 }
 
 /** What the invocation produced, for route-specific bookkeeping afterwards. */
@@ -52,7 +54,13 @@ export async function runLambdaRoute(
       sourceIp: req.socket.remoteAddress,
       httpVersion: req.httpVersion,
     },
-    { routeKey: route.routeKey, requestId },
+    {
+      routeKey: route.routeKey,
+      requestId,
+      ...(route.pathParameters !== undefined && Object.keys(route.pathParameters).length > 0
+        ? { pathParameters: route.pathParameters }
+        : {}),
+    },
   );
   const context = createLambdaContext({
     functionName: route.functionName,

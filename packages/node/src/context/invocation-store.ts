@@ -15,6 +15,8 @@ export interface InvocationContext {
   readonly functionName: string;
   /** Route pattern of the request, when one is known (`GET /users/{id}`), never a raw path. */
   readonly route?: string;
+  /** The X-Ray trace id (`Root=` of `_X_AMZN_TRACE_ID`) of this invocation, when Lambda set one. */
+  readonly traceId?: string;
 }
 
 /**
@@ -44,8 +46,8 @@ export const invocationStorage: AsyncLocalStorage<InvocationStore> = new AsyncLo
 export function getInvocationContext(): InvocationContext | undefined {
   const store = activeStore();
   if (store === undefined) return undefined;
-  const { requestId, sessionId, coldStart, functionName, route } = store;
-  return { requestId, sessionId, coldStart, functionName, route };
+  const { requestId, sessionId, coldStart, functionName, route, traceId } = store;
+  return { requestId, sessionId, coldStart, functionName, route, traceId };
 }
 
 /** The store of the running invocation, or undefined outside one (or after it ended). @internal */

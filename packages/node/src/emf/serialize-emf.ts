@@ -1,10 +1,8 @@
-import { LIMITS } from '@usermetrics/core';
+import { EMF_LIMITS, isEmfDimensionValue, isEmfName, EMF_UNIT_SET as UNITS } from './limits';
 import { serializeSingle } from './serialize-single';
-import { EMF_UNITS, type EmfInput } from './types';
+import type { EmfInput } from './types';
 
-const MAX_NAME = 255;
-const MAX_DIMENSION_VALUE = 1024;
-const UNITS: ReadonlySet<string> = new Set(EMF_UNITS);
+const { maxName: MAX_NAME, maxMetrics, maxDimensions } = EMF_LIMITS;
 
 interface Entry {
   raw: string;
@@ -65,8 +63,8 @@ export function serializeGeneral(input: EmfInput): string[] {
       for (const key of uniqueKeys(group))
         dimMembers += ',' + JSON.stringify(key) + ':' + JSON.stringify(dimensions[key]);
       for (const round of rounds) {
-        for (let i = 0; i < round.length; i += LIMITS.emfMaxMetrics) {
-          const chunk = round.slice(i, i + LIMITS.emfMaxMetrics);
+        for (let i = 0; i < round.length; i += maxMetrics) {
+          const chunk = round.slice(i, i + maxMetrics);
           let defs = '';
           let values = '';
           for (const m of chunk) {
@@ -89,9 +87,9 @@ function groupDimensionSets(sets: readonly unknown[], dimensions: Record<string,
   for (const set of sets) {
     if (!Array.isArray(set)) continue;
     const keys = [...new Set(set)];
-    if (!keys.every((k) => isDimensionKey(k) && isDimensionValue(dimensions[k]))) continue;
-    for (let i = 0; i < keys.length || i === 0; i += LIMITS.emfMaxDimensions) {
-      valid.push(keys.slice(i, i + LIMITS.emfMaxDimensions) as string[]);
+    if (!keys.every((k) => isEmfName(k) && isEmfDimensionValue(dimensions[k]))) continue;
+    for (let i = 0; i < keys.length || i === 0; i += maxDimensions) {
+      valid.push(keys.slice(i, i + maxDimensions) as string[]);
     }
   }
   if (valid.length === 0) return [[]];
@@ -100,7 +98,7 @@ function groupDimensionSets(sets: readonly unknown[], dimensions: Record<string,
   let keys = new Set<string>();
   for (const set of valid) {
     const union = new Set([...keys, ...set]);
-    if (current.length > 0 && union.size > LIMITS.emfMaxDimensions) {
+    if (current.length > 0 && union.size > maxDimensions) {
       groups.push(current);
       current = [set];
       keys = new Set(set);
@@ -123,14 +121,7 @@ function metricRounds(input: EmfInput): Entry[][] {
   for (const metric of input.metrics ?? []) {
     if (metric === null || typeof metric !== 'object') continue;
     const { name } = metric;
-    if (
-      typeof name !== 'string' ||
-      name.length === 0 ||
-      name.length > MAX_NAME ||
-      name === '_aws' ||
-      seen.has(name)
-    )
-      continue;
+    if (!isEmfName(name) || seen.has(name)) continue;
     const values = (Array.isArray(metric.value) ? metric.value : [metric.value]).filter(
       (v): v is number => typeof v === 'number' && Number.isFinite(v),
     );
@@ -145,8 +136,8 @@ function metricRounds(input: EmfInput): Entry[][] {
       unit +
       '"' +
       (metric.storageResolution === 1 ? ',"StorageResolution":1}' : '}');
-    for (let r = 0, i = 0; i < values.length; r++, i += LIMITS.emfMaxMetrics) {
-      const slice = values.slice(i, i + LIMITS.emfMaxMetrics);
+    for (let r = 0, i = 0; i < values.length; r++, i += maxMetrics) {
+      const slice = values.slice(i, i + maxMetrics);
       const value = slice.length === 1 ? String(slice[0]) : '[' + slice.join(',') + ']';
       let round = rounds[r];
       if (round === undefined) {
@@ -183,12 +174,4 @@ function safeJson(value: unknown): string | undefined {
 
 function uniqueKeys(group: string[][]): string[] {
   return [...new Set(group.flat())];
-}
-
-function isDimensionKey(k: unknown): k is string {
-  return typeof k === 'string' && k.length > 0 && k.length <= MAX_NAME && k !== '_aws';
-}
-
-function isDimensionValue(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_DIMENSION_VALUE;
 }

@@ -1,8 +1,7 @@
-import { LIMITS } from '@usermetrics/core';
+import { EMF_LIMITS, isEmfDimensionValue, isEmfName } from './limits';
 import type { EmfInput } from './types';
 
-const MAX_NAME = 255;
-const MAX_DIMENSION_VALUE = 1024;
+const { maxName: MAX_NAME, maxMetrics, maxDimensions } = EMF_LIMITS;
 const SIMPLE = /^[\w .:/@+=,-]*$/;
 
 /** JSON-encodes a string, skipping JSON.stringify for the plain ASCII names and values that dominate EMF. */
@@ -20,8 +19,7 @@ export function serializeSingle(input: EmfInput, units: ReadonlySet<string>): st
   if (typeof namespace !== 'string' || namespace.trim() === '' || namespace.length > MAX_NAME)
     return undefined;
   if (!Array.isArray(sets) || !Array.isArray(metrics) || metrics.length === 0) return undefined;
-  if (metrics.length > LIMITS.emfMaxMetrics || dimensions === null || typeof dimensions !== 'object')
-    return undefined;
+  if (metrics.length > maxMetrics || dimensions === null || typeof dimensions !== 'object') return undefined;
   const used: string[] = [];
   let dims = '[';
   let members = '';
@@ -31,16 +29,14 @@ export function serializeSingle(input: EmfInput, units: ReadonlySet<string>): st
     dims += s === 0 ? '[' : ',[';
     for (let k = 0; k < set.length; k++) {
       const key = set[k];
-      if (typeof key !== 'string' || key.length === 0 || key.length > MAX_NAME || key === '_aws')
-        return undefined;
+      if (!isEmfName(key)) return undefined;
       for (let j = 0; j < k; j++) if (set[j] === key) return undefined;
       const value = dimensions[key];
-      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_DIMENSION_VALUE)
-        return undefined;
+      if (!isEmfDimensionValue(value)) return undefined;
       const ek = encode(key);
       dims += k === 0 ? ek : ',' + ek;
       if (!used.includes(key)) {
-        if (used.length === LIMITS.emfMaxDimensions) return undefined;
+        if (used.length === maxDimensions) return undefined;
         used.push(key);
         members += ',' + ek + ':' + encode(value);
       }
@@ -55,8 +51,7 @@ export function serializeSingle(input: EmfInput, units: ReadonlySet<string>): st
     const m = metrics[i];
     if (m === null || typeof m !== 'object') return undefined;
     const { name, unit, value } = m;
-    if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME || name === '_aws')
-      return undefined;
+    if (!isEmfName(name)) return undefined;
     if (names.includes(name) || used.includes(name) || !units.has(unit)) return undefined;
     names.push(name);
     let v: string;
@@ -64,8 +59,7 @@ export function serializeSingle(input: EmfInput, units: ReadonlySet<string>): st
       if (!Number.isFinite(value)) return undefined;
       v = String(value);
     } else {
-      if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.emfMaxMetrics)
-        return undefined;
+      if (!Array.isArray(value) || value.length === 0 || value.length > maxMetrics) return undefined;
       for (const x of value) if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
       v = value.length === 1 ? String(value[0]) : '[' + value.join(',') + ']';
     }

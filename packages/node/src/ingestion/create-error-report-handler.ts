@@ -19,7 +19,8 @@ import { resolveSafely } from './resolve-safely';
 import { errorResponse, jsonResponse } from './responses';
 import { routeDimension } from './route-dimension';
 import { dimensionSetsOf } from './sinks';
-import type { ErrorReportHandlerOptions, IngestionHandler } from './types';
+import { createErrorSymbolication, type SymbolicateReport } from './symbolication/index';
+import type { ErrorReportHandlerOptions, IngestionHandler, IngestionLogger } from './types';
 
 const ERRORS_DEF = METRIC_CATALOG.FrontendErrors;
 const ERRORS_SETS = /* @__PURE__ */ dimensionSetsOf(ERRORS_DEF);
@@ -45,17 +46,66 @@ export function createErrorReportHandler(options?: ErrorReportHandlerOptions): I
   const cache = resolved.dedupe
     ? createDedupeCache(resolved.dedupe.maxSessions, resolved.dedupe.maxFingerprints)
     : undefined;
-  return createIngestionHandler(resolved, (parsed) => processErrorReport(resolved, cache, parsed));
+  const symbolicate = safely(() => createErrorSymbolication(options));
+  return createIngestionHandler(resolved, (parsed) =>
+    processErrorReport(resolved, cache, symbolicate, parsed),
+  );
 }
 
-function processErrorReport(o: ResolvedOptions, cache: DedupeCache | undefined, parsed: ParsedRequest) {
+async function processErrorReport(
+  o: ResolvedOptions,
+  cache: DedupeCache | undefined,
+  symbolicate: SymbolicateReport | undefined,
+  parsed: ParsedRequest,
+) {
   const result = validateErrorReport(parsed.json);
   if (!result.ok) return errorResponse(400, 'invalid_payload', result.message, parsed.headers, result.issues);
 
   const report = cleanReport(result.value, o.routes);
   // The body's session id, else the header's, both held to core's one session-id rule (#18 item 4).
   const sessionId = report.sessionId ?? parseSessionId(parsed.request.headers['x-session-id']);
-  return parsed.once(result.value.batchId, sessionId, () => record(o, cache, parsed, report, sessionId));
+  // A repeated batch or fingerprint is decided synchronously inside `once`; only a report that is logged in
+  // full waits for symbolication, after that decision.
+  const full: { logger?: IngestionLogger; errorId?: string } = {};
+  const answer = parsed.once(result.value.batchId, sessionId, () =>
+    record(o, cache, parsed, report, sessionId, (logger, errorId) =>
+      Object.assign(full, { logger, errorId }),
+    ),
+  );
+  if (full.logger && full.errorId) await logReport(o, report, symbolicate, full.logger, full.errorId);
+  return answer;
+}
+
+async function logReport(
+  o: ResolvedOptions,
+  report: CleanReport,
+  symbolicate: SymbolicateReport | undefined,
+  logger: IngestionLogger,
+  errorId: string,
+) {
+  // DESIGN §5: frames and issueId are logged only, never metric dimensions.
+  const symbolicated = await symbolicate?.(report.stack, report.context.release, report.type, (m, c) =>
+    logger.warn(m, undefined, c),
+  );
+  // The whole message is in `error.message`; the line's message carries only its start, so a long message
+  // is not written twice.
+  logger.error(
+    `Frontend error: ${report.message.length > MESSAGE_HEAD ? `${report.message.slice(0, MESSAGE_HEAD)}…` : report.message}`,
+    {
+      name: report.type,
+      message: report.message,
+      stack: report.stack,
+      handled: report.handled,
+      frames: symbolicated?.frames,
+    },
+    {
+      errorId,
+      environment: o.environment,
+      ...report.context,
+      issueId: symbolicated?.issueId,
+      extra: report.extra,
+    },
+  );
 }
 
 function record(
@@ -64,6 +114,7 @@ function record(
   parsed: ParsedRequest,
   report: CleanReport,
   sessionId: string | undefined,
+  onLog: (logger: IngestionLogger, errorId: string) => void,
 ) {
   const errorId = createId();
   const occurrences = sessionId !== undefined && cache ? cache.record(sessionId, report.fingerprint) : 1;
@@ -78,13 +129,8 @@ function record(
       occurrences,
     });
   } else {
-    // The whole message is in `error.message`; the line's message carries only its start, so a long message
-    // is not written twice.
-    logger.error(
-      `Frontend error: ${report.message.length > MESSAGE_HEAD ? `${report.message.slice(0, MESSAGE_HEAD)}…` : report.message}`,
-      { name: report.type, message: report.message, stack: report.stack, handled: report.handled },
-      { errorId, environment: o.environment, ...report.context, extra: report.extra },
-    );
+    // Logged after the answer is settled, with the frames once symbolicated (`logReport`).
+    onLog(logger, errorId);
   }
 
   o.emit({
@@ -148,4 +194,12 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
     extra: boundExtra(ctx.extra),
     context,
   };
+}
+
+function safely<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { LIMITS } from '@usermetrics/core';
+import { readTraceId } from '../context/trace-id';
 import { type BatchMemory, createBatchMemory } from './batch-memory';
 import { OUTPUT_BASE_BYTES, OUTPUT_BYTES_PER_BODY_BYTE } from './output-budget';
 import { readBody } from './read-body';
@@ -28,7 +29,7 @@ export interface ParsedRequest {
 }
 
 /** Turns a parsed, schema-unchecked body into the answer. May throw: the caller answers 500 `internal`. */
-export type EndpointProcessor = (parsed: ParsedRequest) => IngestionResult;
+export type EndpointProcessor = (parsed: ParsedRequest) => IngestionResult | Promise<IngestionResult>;
 
 const ALLOW = 'POST, OPTIONS';
 
@@ -44,7 +45,10 @@ export function createIngestionHandler(
   const batches = createBatchMemory(options.now);
   let throttleFailureLogged = false;
 
-  function handle(event: IngestionEvent, request: IngestionRequest): IngestionResult {
+  function handle(
+    event: IngestionEvent,
+    request: IngestionRequest,
+  ): IngestionResult | Promise<IngestionResult> {
     const origin = request.headers.origin;
     const preflight = request.method === 'OPTIONS';
     // A present Origin that is not allowed is refused before anything is read, written or counted (#17): the
@@ -120,6 +124,8 @@ export function createIngestionHandler(
     const bindings: Record<string, unknown> = {};
     if (request.requestId !== undefined) bindings.requestId = request.requestId;
     if (sessionId !== undefined) bindings.sessionId = sessionId;
+    const traceId = readTraceId();
+    if (traceId !== undefined) bindings.traceId = traceId;
     return logger.child(bindings);
   }
 
@@ -127,7 +133,7 @@ export function createIngestionHandler(
     let request: IngestionRequest | undefined;
     try {
       request = readRequest(event, context);
-      return handle(event, request);
+      return await handle(event, request);
     } catch (error) {
       try {
         options.logger.error(`${options.handlerName}: internal error`, error, {

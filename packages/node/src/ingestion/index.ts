@@ -1,5 +1,6 @@
 export { createErrorReportHandler } from './create-error-report-handler';
 export { createWebVitalsHandler } from './create-web-vitals-handler';
+export type { SourceMapInput, SourceMapResolver, SourceMapsOption } from './symbolication/index';
 export type {
   DedupeOptions,
   ErrorReportHandlerOptions,

@@ -1,3 +1,4 @@
+import { defaultEnvironment } from '../context/default-environment';
 import { defaultStdout, type LineSink } from '../io/stdout';
 import { type CorsPolicy, createCorsPolicy, normalizeOrigin } from './cors-policy';
 import { createOutputBudget, type OutputBudget } from './output-budget';
@@ -49,7 +50,7 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
   else if (input !== undefined) problems.push('options must be an object');
 
   const env = globalThis.process?.env ?? {};
-  let environment = env.USERMETRICS_ENVIRONMENT || env.NODE_ENV || 'production';
+  let environment = defaultEnvironment(env);
   if (o.environment !== undefined) {
     if (isNonEmptyString(o.environment, MAX_ENVIRONMENT_LENGTH)) environment = o.environment;
     else

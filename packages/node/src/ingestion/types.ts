@@ -1,4 +1,5 @@
 import type { LineSink } from '../io/stdout';
+import type { SourceMapsOption } from './symbolication/types';
 
 /**
  * Public types of the ingestion handlers (DESIGN §5). The event shapes are look-alikes of the
@@ -79,7 +80,7 @@ export interface IngestionHandlerOptions {
   allowedOrigins?: readonly string[];
   /**
    * The `environment` metric dimension. Only ever taken from configuration, never from a request.
-   * @default process.env.USERMETRICS_ENVIRONMENT ?? process.env.NODE_ENV ?? 'production'
+   * @default process.env.USERMETRICS_ENVIRONMENT, then process.env.NODE_ENV, then 'production'
    */
   environment?: string;
   /**
@@ -127,4 +128,18 @@ export interface ErrorReportHandlerOptions extends IngestionHandlerOptions {
    * @default { maxSessions: 1000, maxFingerprintsPerSession: 50 }
    */
   dedupe?: DedupeOptions | false;
+  /**
+   * Where the release's private source maps are (`@usermetrics/vite` writes and uploads them): a folder, an S3
+   * bucket (`@aws-sdk/client-s3` imported only then; a map is fetched once per release and file, on a cache
+   * miss) or your own lookup. Each ERROR line then adds `error.frames` with original positions and an
+   * `issueId` that survives deploys (DESIGN §5). Without it, stacks are logged as sent.
+   * @default undefined
+   */
+  sourceMaps?: SourceMapsOption;
+  /**
+   * Wall time one report may spend waiting for source maps; frames not resolved by then are logged raw.
+   * Symbolication never fails a report.
+   * @default 200
+   */
+  symbolicationBudgetMs?: number;
 }

@@ -2,6 +2,7 @@ import type { LogLevel, SerializedError } from '@usermetrics/core';
 import { type RedactOptions, redact, redactString, serializeError } from '@usermetrics/core';
 import pino from 'pino';
 import { activeStore } from '../context/invocation-store';
+import { readTraceId } from '../context/trace-id';
 import { defaultStdout } from '../io/stdout';
 import { isoTimestamp } from './iso-timestamp';
 import { createContextRedactor } from './redact-context';
@@ -19,10 +20,11 @@ export function levelFromEnv(env: NodeJS.ProcessEnv = process.env): LogLevel {
 
 /**
  * Creates a structured logger that writes one DESIGN §4 JSON record per line:
- * `{"timestamp","level","message","functionName","requestId"?,"sessionId"?,"coldStart"?,"context"?,"error"?}`.
+ * `{"timestamp","level","message","functionName","requestId"?,"sessionId"?,"coldStart"?,"traceId"?,"context"?,"error"?}`.
  *
  * Inside a handler wrapped by `withUsermetrics` (or the middy middleware), `requestId`, `sessionId` and
- * `coldStart` are filled from the running invocation automatically. Context values and errors are redacted
+ * `coldStart` are filled from the running invocation automatically; `traceId` (the X-Ray `Root=` of
+ * `_X_AMZN_TRACE_ID`) is on every line when Lambda set one. Context values and errors are redacted
  * (sensitive keys, e-mails, tokens, card numbers) before they are written; circular and BigInt values are
  * safe. No method ever throws.
  * @example
@@ -67,6 +69,7 @@ interface Bound {
   requestId?: string;
   sessionId?: string;
   coldStart?: boolean;
+  traceId?: string;
 }
 
 class PinoLogger implements Logger {
@@ -100,12 +103,13 @@ class PinoLogger implements Logger {
 
   child(bindings: LoggerBindings): Logger {
     try {
-      const { requestId, sessionId, coldStart, ...rest } = bindings ?? {};
+      const { requestId, sessionId, coldStart, traceId, ...rest } = bindings ?? {};
       const fixed: Record<string, unknown> = {};
       const bound: Bound = { ...this.bound };
       if (typeof requestId === 'string') bound.requestId = fixed.requestId = requestId;
       if (typeof sessionId === 'string') bound.sessionId = fixed.sessionId = sessionId;
       if (typeof coldStart === 'boolean') bound.coldStart = fixed.coldStart = coldStart;
+      if (typeof traceId === 'string') bound.traceId = fixed.traceId = traceId;
       const extra = Object.keys(rest).length > 0 ? { ...this.extra, ...rest } : this.extra;
       const next = Object.keys(fixed).length > 0 ? this.pinoLogger.child(fixed) : this.pinoLogger;
       return new PinoLogger(next, this.minLevel, bound, extra, this.redactOptions, this.redactContext);
@@ -124,6 +128,11 @@ class PinoLogger implements Logger {
         if (this.bound.sessionId === undefined && store.sessionId !== undefined)
           obj.sessionId = store.sessionId;
         if (this.bound.coldStart === undefined) obj.coldStart = store.coldStart;
+        if (this.bound.traceId === undefined && store.traceId !== undefined) obj.traceId = store.traceId;
+      } else if (this.bound.traceId === undefined) {
+        // Outside a wrapped invocation (plain handlers, module scope) the variable is read per line.
+        const traceId = readTraceId();
+        if (traceId !== undefined) obj.traceId = traceId;
       }
       const ctx =
         this.extra === undefined

@@ -12,6 +12,7 @@ export interface LoggerBindings {
   requestId?: string;
   sessionId?: string;
   coldStart?: boolean;
+  traceId?: string;
   [key: string]: unknown;
 }
 

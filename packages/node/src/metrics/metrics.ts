@@ -1,3 +1,4 @@
+import { defaultEnvironment } from '../context/default-environment';
 import type { InvocationStore } from '../context/invocation-store';
 import { activeStore } from '../context/invocation-store';
 import {
@@ -37,8 +38,7 @@ function bufferForProcess(): UserMetricsBuffer {
     const env = process.env;
     const defaultDimensions: Record<string, string> = {};
     if (env.AWS_LAMBDA_FUNCTION_NAME) defaultDimensions.functionName = env.AWS_LAMBDA_FUNCTION_NAME;
-    const environment = env.USERMETRICS_ENVIRONMENT || env.NODE_ENV;
-    if (environment) defaultDimensions.environment = environment;
+    defaultDimensions.environment = defaultEnvironment(env);
     processBuffer = createBuffer({
       namespace: env.AWS_EMF_NAMESPACE || 'UserMetrics/Custom',
       defaultDimensions,

@@ -1,5 +1,4 @@
-import { LIMITS } from '@usermetrics/core';
-import { EMF_UNITS } from '../emf/types';
+import { EMF_LIMITS, EMF_UNIT_SET as UNITS } from '../emf/limits';
 import { defaultStdout, type LineSink } from '../io/stdout';
 import { emitDirect, emitThroughLibrary, resolveEmitter } from './emit-user-metrics';
 
@@ -40,12 +39,13 @@ export interface UserMetricsBuffer {
 
 /** Calls of `metrics.add` kept per buffer; a runaway loop must not eat the function's memory. */
 export const MAX_ADDS_PER_BUFFER = 10_000;
-const UNITS: ReadonlySet<string> = new Set(EMF_UNITS);
-const MAX_NAME = 255;
-const MAX_DIMENSION_VALUE = 1024;
+const {
+  maxName: MAX_NAME,
+  maxDimensionValue: MAX_DIMENSION_VALUE,
+  maxDimensionKey: MAX_DIMENSION_KEY,
+} = EMF_LIMITS;
 // The rules aws-embedded-metrics' validator enforces (it throws on the rest): samples it would refuse are
 // refused here up front, so both output paths keep exactly the same samples.
-const MAX_DIMENSION_KEY = 250;
 const ASCII = /^\p{ASCII}+$/u;
 const VALID_NAMESPACE = /^(?=.*\S)[a-zA-Z0-9 ._#:/-]+$/;
 
@@ -167,10 +167,10 @@ function isDimensionPair(key: string, value: string): boolean {
 
 function splitRecord(record: Record<string, string>): Record<string, string>[] {
   const entries = Object.entries(record);
-  if (entries.length <= LIMITS.emfMaxDimensions) return [record];
+  if (entries.length <= EMF_LIMITS.maxDimensions) return [record];
   const out: Record<string, string>[] = [];
-  for (let i = 0; i < entries.length; i += LIMITS.emfMaxDimensions) {
-    out.push(Object.fromEntries(entries.slice(i, i + LIMITS.emfMaxDimensions)));
+  for (let i = 0; i < entries.length; i += EMF_LIMITS.maxDimensions) {
+    out.push(Object.fromEntries(entries.slice(i, i + EMF_LIMITS.maxDimensions)));
   }
   return out;
 }

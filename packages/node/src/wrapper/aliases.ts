@@ -1,4 +1,5 @@
 import { NAMESPACES } from '@usermetrics/core';
+import { defaultEnvironment } from '../context/default-environment';
 import { activeStore } from '../context/invocation-store';
 import { writeEmf } from '../emf/write-emf';
 import type { LineSink } from '../io/stdout';
@@ -43,7 +44,7 @@ export function publishMetric(metricName: string, value: number, dimensions?: Re
  * Records a cold start (ColdStart = 1 and InitDuration) for code that is not wrapped by `withUsermetrics`.
  * Inside a wrapped invocation it does nothing, because the wrapper already measures cold starts and a second
  * sample would double-count. Dimensions come from `AWS_LAMBDA_FUNCTION_NAME` and
- * `USERMETRICS_ENVIRONMENT`/`NODE_ENV`. Never throws.
+ * {@link defaultEnvironment}. Never throws.
  * @example recordColdStart(performance.now());
  */
 export function recordColdStart(durationMs: number, stdout?: LineSink): void {
@@ -57,7 +58,7 @@ export function recordColdStart(durationMs: number, stdout?: LineSink): void {
         dimensionSets: [['functionName', 'environment']],
         dimensions: {
           functionName: env.AWS_LAMBDA_FUNCTION_NAME || 'unknown',
-          environment: env.USERMETRICS_ENVIRONMENT || env.NODE_ENV || 'unknown',
+          environment: defaultEnvironment(env),
         },
         metrics: [
           { name: 'ColdStart', unit: 'Count', value: 1 },

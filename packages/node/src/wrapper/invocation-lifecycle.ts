@@ -1,5 +1,6 @@
 import { normalizeErrorType } from '@usermetrics/core';
 import { activeStore, invocationStorage } from '../context/invocation-store';
+import { readTraceId } from '../context/trace-id';
 import { createInvocationDocument } from '../emf/invocation-document';
 import { writeEmf } from '../emf/write-emf';
 import { defaultStdout, type LineSink } from '../io/stdout';
@@ -134,6 +135,7 @@ export function createInvocationLifecycle<TEvent = unknown>(
           coldStart: cold.coldStart,
           functionName,
           route: resolveRoute(event),
+          traceId: readTraceId(),
           userMetricsConfig: metricsConfig,
         };
         const invocation: Invocation = {

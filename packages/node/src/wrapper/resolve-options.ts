@@ -1,4 +1,6 @@
 import { NAMESPACES } from '@usermetrics/core';
+import { defaultEnvironment } from '../context/default-environment';
+import { EMF_LIMITS } from '../emf/limits';
 import type { LineSink } from '../io/stdout';
 import type { Logger } from '../logger/types';
 import type { Clock, UsermetricsOptions } from './types';
@@ -22,8 +24,7 @@ export type OptionsResult<TEvent> =
   | { ok: true; options: ResolvedOptions<TEvent> }
   | { ok: false; reason: string };
 
-const MAX_NAME = 255;
-const MAX_DIMENSION_VALUE = 1024;
+const { maxName: MAX_NAME, maxDimensionValue: MAX_DIMENSION_VALUE } = EMF_LIMITS;
 
 /**
  * The real clock. `process.uptime()` counts from process start (so it also measures the init phase) on
@@ -47,7 +48,7 @@ export function resolveOptions<TEvent>(
     if (!isText(functionName, MAX_DIMENSION_VALUE)) {
       return fail('functionName is missing (pass it or run where AWS_LAMBDA_FUNCTION_NAME is set)');
     }
-    const environment = o.environment ?? (env.USERMETRICS_ENVIRONMENT || env.NODE_ENV || 'unknown');
+    const environment = o.environment ?? defaultEnvironment(env);
     if (!isText(environment, MAX_DIMENSION_VALUE)) return fail('environment must be a non-empty string');
     const namespace = o.namespace ?? NAMESPACES.lambda;
     if (!isText(namespace, MAX_NAME)) return fail('namespace must be 1–255 characters');

@@ -39,7 +39,7 @@ export interface UsermetricsOptions<TEvent = unknown> {
   functionName?: string;
   /**
    * The `environment` dimension. Comes from configuration only, never from a request.
-   * @default process.env.USERMETRICS_ENVIRONMENT, then process.env.NODE_ENV, then 'unknown'
+   * @default process.env.USERMETRICS_ENVIRONMENT, then process.env.NODE_ENV, then 'production'
    */
   environment?: string;
   /**

@@ -1,16 +1,11 @@
 import type { ErrorFrame } from '@usermetrics/core';
+import type { ErrorReportHandlerOptions } from '../types';
 import { computeIssueId } from './compute-issue-id';
 import { createMapLoader } from './create-map-loader';
 import { createSymbolicator } from './create-symbolicator';
-import type { SourceMapsOption } from './types';
 
 /** The options of the error-report handler that turn symbolication on (DESIGN §5, §10). */
-export interface SymbolicationOptions {
-  /** Where the release's private source maps are. Without it, nothing is parsed or loaded. */
-  sourceMaps?: SourceMapsOption;
-  /** Wall time one report may wait for maps; frames not resolved by then are logged raw. @default 200 */
-  symbolicationBudgetMs?: number;
-}
+export type SymbolicationOptions = Pick<ErrorReportHandlerOptions, 'sourceMaps' | 'symbolicationBudgetMs'>;
 
 /** What symbolication adds to one report's log line. */
 export interface ReportSymbolication {
@@ -39,8 +34,9 @@ const CACHE_BYTES = 64 * 1024 * 1024;
  * const symbolicate = createErrorSymbolication({ sourceMaps: { directory: '.usermetrics/sourcemaps' } });
  * const extra = await symbolicate?.(stack, release, 'TypeError', (m, c) => logger.warn(m, undefined, c));
  */
-export function createErrorSymbolication(options: SymbolicationOptions): SymbolicateReport | undefined {
-  const { sourceMaps, symbolicationBudgetMs } = options;
+export function createErrorSymbolication(options: unknown): SymbolicateReport | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const { sourceMaps, symbolicationBudgetMs } = options as SymbolicationOptions;
   if (sourceMaps === undefined) return undefined;
   const problem = checkSourceMaps(sourceMaps);
   if (problem) {
