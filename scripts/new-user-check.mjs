@@ -46,7 +46,9 @@ async function main() {
   const cleanups = [];
   try {
     const blocks = readmeBlocks();
-    const tarballs = await packPackages(mkdirP(join(work, 'tarballs')));
+    // Only what the README's install lines name, and core, which they depend on.
+    const named = `${blocks['web/install']}\n${blocks['api/install']}`.match(/@usermetrics\/[a-z-]+/g) ?? [];
+    const tarballs = await packPackages(mkdirP(join(work, 'tarballs')), ['@usermetrics/core', ...named]);
     step(`packed ${Object.keys(tarballs).join(', ')}`);
 
     // The servers come first: the app is built with the handlers' URL, and the handlers allow the app's origin.
