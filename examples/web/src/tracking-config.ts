@@ -21,7 +21,8 @@ export function buildTrackerConfig(location: Pick<Location, 'origin' | 'protocol
   return {
     endpoint: telemetry,
     environment: 'local',
-    release: 'demo',
+    // Defined by @usermetrics/vite at build time (the git commit); absent in `vite serve`.
+    release: import.meta.env.VITE_USERMETRICS_RELEASE ?? 'dev',
     routes: ROUTES,
     consent: { errors: true, performance: true, analytics: true, replay: true },
     propagateToOrigins: [origin],

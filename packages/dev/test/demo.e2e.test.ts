@@ -31,7 +31,11 @@ interface ErrorItem {
   sessionId?: string;
   replayUrl?: string;
   errorId?: string;
+  frames?: string[];
 }
+
+// The line of the demo's render error, read from the source so an edit cannot make the test lie.
+const DANGER_ZONE = join(APP_DIR, '..', 'src', 'components', 'DangerZone.tsx');
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -142,6 +146,12 @@ describe('the demo, end to end in Chromium', () => {
     expect(error.replayUrl).toMatch(new RegExp(`^${base}/1/session/\\d+`));
     expect(error.errorId).toBeTruthy();
     expect(vitals.some((v) => v.sessionId === error.sessionId)).toBe(true);
+    // Symbolicated from the build's private source maps: the original file, line and function, not the bundle.
+    const throwLine =
+      (await readFile(DANGER_ZONE, 'utf8')).split('\n').findIndex((l) => l.includes('Demo render error')) + 1;
+    expect(error.frames?.[0]).toMatch(
+      new RegExp(`^Bomb \\(src/components/DangerZone\\.tsx:${throwLine}:\\d+\\)$`),
+    );
     const replaySessionId = /\/session\/(\d+)/.exec(error.replayUrl ?? '')?.[1];
     const { sessions } = await getJson<{
       sessions: { sessionID: string; userID?: string; messages: number }[];

@@ -10,6 +10,7 @@ export interface UploadResult {
 
 /** The few S3 client calls the upload makes; tests may inject a fake. */
 export interface S3Uploader {
+  /** Writes one map (JSON text) under `key` of the bucket; rejects when S3 refuses. */
   put(key: string, body: string): Promise<void>;
 }
 

@@ -114,11 +114,14 @@ function errors(s: Summary): string {
             .map((l) => `${h(l.at.slice(11, 19))} ${h(l.level)} ${h(l.functionName)}: ${h(l.message)}`)
             .join('\n')}</div>`
         : '<div class="muted">no Lambda log lines for this session</div>';
+      const frames = e.frames?.length
+        ? `<div class="logs">${e.frames.map((f) => `at ${h(f)}`).join('\n')}</div>`
+        : '';
       return `<div style="margin-bottom:10px"><b>${h(e.type ?? 'Error')}</b>: ${h(e.message)}${
         e.duplicate ? ' <span class="muted">(duplicate)</span>' : ''
       }<br><span class="muted">${h(e.at)} · route <code>${h(e.route ?? '?')}</code> · session <code>${h(
         e.sessionId ?? '-',
-      )}</code> · errorId <code>${h(e.errorId ?? '-')}</code></span> · ${replay}${logs}</div>`;
+      )}</code> · errorId <code>${h(e.errorId ?? '-')}</code></span> · ${replay}${frames}${logs}</div>`;
     })
     .join('');
 }

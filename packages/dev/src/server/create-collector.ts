@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -100,6 +101,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   });
   await store.load();
   const appDir = options.appDir !== undefined ? resolve(options.appDir) : undefined;
+  // Where @usermetrics/vite put the served app's hidden source maps (`<outDir>/../.usermetrics/sourcemaps`).
+  const mapsDir = appDir !== undefined ? resolve(appDir, '..', '.usermetrics', 'sourcemaps') : undefined;
   const proxy = options.proxy !== undefined ? createProxy(options.proxy) : undefined;
   const routes = options.routes ?? [];
   const capture = createStdoutCapture();
@@ -211,7 +214,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       route: {
         functionName: 'usermetrics-errors',
         timeoutMs: INGESTION_TIMEOUT_MS,
-        handler: createErrorReportHandler({ ...common, functionName: 'usermetrics-errors' }) as LambdaHandler,
+        handler: createErrorReportHandler({
+          ...common,
+          functionName: 'usermetrics-errors',
+          // Where @usermetrics/vite put the app's hidden source maps: stacks are logged with original frames.
+          ...(mapsDir !== undefined && existsSync(mapsDir) ? { sourceMaps: { directory: mapsDir } } : {}),
+        }) as LambdaHandler,
       },
       after: (ex) => recordErrorReport(ctx, ex),
     },

@@ -95,10 +95,36 @@ export function recordErrorReport(ctx: CollectorContext, exchange: LambdaExchang
     sessionId: text(c.sessionId, 64),
     replayUrl: typeof c.replayUrl === 'string' ? sanitizeUrl(c.replayUrl).slice(0, 2000) : undefined,
     release: text(c.release, 100),
+    frames: originalFrames(ctx, exchange.requestId),
   });
   const clean = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
   ctx.store.add('errors', clean as typeof record);
   ctx.printer.error(clean as typeof record);
+}
+
+/**
+ * The top frames of the handler's own ERROR line for this request, as resolved through the source maps
+ * (`at Bomb (src/components/DangerZone.tsx:6:9)`); undefined when none resolved.
+ */
+function originalFrames(ctx: CollectorContext, requestId: string): string[] | undefined {
+  const line = ctx.store.list('logs').find((l) => l.requestId === requestId && l.level === 'ERROR')?.record as
+    | {
+        error?: {
+          frames?: {
+            function?: string;
+            source?: { file: string; line: number; column: number; name?: string };
+          }[];
+        };
+      }
+    | undefined;
+  const frames = (line?.error?.frames ?? [])
+    .flatMap((f) =>
+      f.source
+        ? [`${f.source.name ?? f.function ?? '?'} (${f.source.file}:${f.source.line}:${f.source.column})`]
+        : [],
+    )
+    .slice(0, 5);
+  return frames.length > 0 ? frames : undefined;
 }
 
 /** Files a refused request (4xx/5xx) with the code and message of its JSON answer. */

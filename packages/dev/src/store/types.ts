@@ -36,6 +36,8 @@ export interface ErrorRecord {
   sessionId?: string;
   replayUrl?: string;
   release?: string;
+  /** Top frames at their original positions, `name (file:line:column)`, when source maps resolved them. */
+  frames?: string[];
 }
 
 /** One log line a handler wrote (DESIGN §4), with where it came from. */

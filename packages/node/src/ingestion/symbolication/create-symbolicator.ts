@@ -2,6 +2,7 @@ import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import type { ErrorFrame } from '@usermetrics/core';
 import { createByteLru } from './create-byte-lru';
 import type { MapLoader } from './create-map-loader';
+import { enclosingFunctionName } from './enclosing-function-name';
 import { parseBrowserStack } from './parse-stack';
 import type { SourceMapInput } from './types';
 
@@ -41,6 +42,26 @@ export interface Symbolicator {
 
 // What a known "no map" costs in the cache: a key and a null.
 const MISSING_BYTES = 256;
+// App sources larger than this keep no text for naming functions (generated code, not worth the memory).
+const MAX_SOURCE_CHARS = 256 * 1024;
+
+/** A parsed map, and the lines of its app sources (not `node_modules`) by resolved source path. */
+interface LoadedMap {
+  trace: TraceMap;
+  appSources: Map<string, string[]>;
+  /** Resolved generated positions (`line:column`): the same error repeats, its frames with it. */
+  memo: Map<string, Resolved | null>;
+}
+
+interface Resolved {
+  source: NonNullable<ErrorFrame['source']>;
+  token?: string;
+  enclosing?: string;
+}
+
+// Positions remembered per map; forgotten all at once past this many.
+const MAX_MEMO = 2000;
+
 // Problems remembered so each file is reported once; forgotten all at once past this many.
 const MAX_WARNED = 1000;
 
@@ -50,7 +71,7 @@ const MAX_WARNED = 1000;
  * a report's budget ends goes on in the background and serves the next report.
  */
 export function createSymbolicator(options: SymbolicatorOptions): Symbolicator {
-  const cache = createByteLru<TraceMap | null>(options.maxCacheBytes);
+  const cache = createByteLru<LoadedMap | null>(options.maxCacheBytes);
   const pending = new Map<string, Promise<void>>();
   const warned = new Set<string>();
 
@@ -110,13 +131,14 @@ export function createSymbolicator(options: SymbolicatorOptions): Symbolicator {
       const loads = [...files].flatMap((file) => ensure(release, file, onProblem) ?? []);
       const timedOut = loads.length > 0 && !(await settleWithin(loads, options.budgetMs));
       const names = frames.map((f) => resolveInto(f, cache.get(`${release}\n${f.url}`)));
-      // A frame's own position is inside its function; the function's original name is the token at
-      // the caller's call site, one frame down (how Sentry and stacktrace-gps name frames too).
+      // A frame's own position is inside its function. Its original name: for the app's own code, the
+      // nearest declaration above it in the source; otherwise the token at the caller's call site, one
+      // frame down (right whenever the caller calls it by name, as library code mostly does).
       let resolved = 0;
       frames.forEach((frame, i) => {
         if (frame.source === undefined) return;
         resolved++;
-        const name = names[i + 1];
+        const name = names[i]?.enclosing ?? names[i + 1]?.token;
         if (name) frame.source.name = name;
       });
       return { frames, resolved, timedOut };
@@ -124,16 +146,41 @@ export function createSymbolicator(options: SymbolicatorOptions): Symbolicator {
   };
 }
 
-/** Writes `source` into the frame; returns the original name of the token at its position. */
-function resolveInto(frame: ErrorFrame, map: TraceMap | null | undefined): string | undefined {
+/**
+ * Writes `source` into the frame; returns the original name of the token at its position and, for app
+ * sources, the function the position is in.
+ */
+function resolveInto(
+  frame: ErrorFrame,
+  map: LoadedMap | null | undefined,
+): { token?: string; enclosing?: string } | undefined {
   if (!map || frame.line === undefined || frame.column === undefined) return undefined;
+  const key = `${frame.line}:${frame.column}`;
+  let resolved = map.memo.get(key);
+  if (resolved === undefined) {
+    resolved = resolvePosition(map, frame.line, frame.column);
+    if (map.memo.size >= MAX_MEMO) map.memo.clear();
+    map.memo.set(key, resolved);
+  }
+  if (resolved === null) return undefined;
+  frame.source = { ...resolved.source };
+  return resolved;
+}
+
+function resolvePosition(map: LoadedMap, line: number, column: number): Resolved | null {
   try {
-    const pos = originalPositionFor(map, { line: frame.line, column: frame.column - 1 });
-    if (pos.source === null || pos.line === null || pos.column === null) return undefined;
-    frame.source = { file: cleanSource(pos.source), line: pos.line, column: pos.column + 1 };
-    return pos.name ?? undefined;
+    const pos = originalPositionFor(map.trace, { line, column: column - 1 });
+    if (pos.source === null || pos.line === null || pos.column === null) return null;
+    const lines = map.appSources.get(pos.source);
+    const resolved: Resolved = {
+      source: { file: cleanSource(pos.source), line: pos.line, column: pos.column + 1 },
+    };
+    if (pos.name) resolved.token = pos.name;
+    const enclosing = lines ? enclosingFunctionName(lines, pos.line, pos.column + 1) : undefined;
+    if (enclosing) resolved.enclosing = enclosing;
+    return resolved;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -151,20 +198,31 @@ async function settleWithin(loads: Promise<void>[], budgetMs: number): Promise<b
   }
 }
 
-function parseMap(input: SourceMapInput): { map: TraceMap; bytes: number } {
+function parseMap(input: SourceMapInput): { map: LoadedMap; bytes: number } {
   const json = typeof input === 'string' ? (JSON.parse(input) as Record<string, unknown>) : { ...input };
   if (json.version !== 3 || typeof json.mappings !== 'string' || !Array.isArray(json.sources)) {
     throw new Error('not a version 3 source map');
   }
-  // The original sources are not needed to resolve positions and are often most of the file.
+  const contents = Array.isArray(json.sourcesContent) ? (json.sourcesContent as unknown[]) : [];
+  // Library sources are most of a map's text and only app sources are read (for function names).
   delete json.sourcesContent;
-  const map = new TraceMap(json as unknown as ConstructorParameters<typeof TraceMap>[0]);
+  const trace = new TraceMap(json as unknown as ConstructorParameters<typeof TraceMap>[0]);
+  const appSources = new Map<string, string[]>();
+  let sourceChars = 0;
+  trace.resolvedSources.forEach((source, i) => {
+    const text = contents[i];
+    if (typeof text !== 'string' || text.length > MAX_SOURCE_CHARS || source.includes('node_modules/'))
+      return;
+    appSources.set(source, text.split('\n'));
+    sourceChars += text.length;
+  });
   const bytes =
     (json.mappings as string).length +
     JSON.stringify(json.sources).length +
     JSON.stringify(json.names ?? []).length;
   // Decoded mappings take several times their text; count them so the byte budget means memory.
-  return { map, bytes: bytes * 4 };
+  // The memo adds at most MAX_MEMO small entries; counted as ~200 bytes each.
+  return { map: { trace, appSources, memo: new Map() }, bytes: bytes * 4 + sourceChars * 2 + MAX_MEMO * 200 };
 }
 
 // `../../src/App.tsx`, `webpack:///./src/App.tsx` → `src/App.tsx`.
