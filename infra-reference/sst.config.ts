@@ -36,6 +36,7 @@ export default $config({
     const { createGrafana } = await import('./infra/grafana');
     const { createAlarms, createBudget } = await import('./infra/alarms');
     const { createLogExport, createLogForwarding } = await import('./infra/logs');
+    const { createEdge } = await import('./infra/edge');
 
     const ctx = makeCtx(resolveConfig($app.stage));
 
@@ -50,6 +51,7 @@ export default $config({
     // Phase 3, instrumentation: the ingestion API.
     const ingestion = createIngestion(ctx, { sourcemapBucket });
     errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
+    const edge = createEdge(ctx, ingestion.api);
 
     // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
     const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);
@@ -96,7 +98,8 @@ export default $config({
     createBudget(ctx, topic);
 
     return {
-      api: ingestion.api.url,
+      api: edge.url,
+      apiOrigin: ingestion.api.url,
       grafana: grafanaWs.workspace.endpoint,
       umami: umami?.service.url,
       openreplay: openreplay.service.url,

@@ -5,9 +5,9 @@
 // connects through it and delivers an edit, the handler answers with the page's session id, and the dashboard shows
 // the handler's log line, its invocation and the page's error report.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { assertChromium, CHROMIUM_ARGS } from '@usermetrics/test-support/chromium';
 import { chromium } from 'playwright-core';
 
@@ -118,10 +118,7 @@ async function waitFor(what, probe, timeoutMs = 30_000) {
 /** Runs the scenario in `app`, a project where the tarballs and vite are installed. */
 export async function checkDevCollector(app) {
   for (const [name, text] of Object.entries(files)) {
-    if (name.includes('/')) {
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync(join(app, name, '..'), { recursive: true });
-    }
+    mkdirSync(dirname(join(app, name)), { recursive: true });
     writeFileSync(join(app, name), text);
   }
   const vitePort = await freePort();

@@ -46,7 +46,9 @@ async function main() {
   const cleanups = [];
   try {
     const blocks = readmeBlocks();
-    const tarballs = await packPackages(mkdirP(join(work, 'tarballs')));
+    // Only what the README's install lines name, and core, which they depend on.
+    const named = `${blocks['web/install']}\n${blocks['api/install']}`.match(/@usermetrics\/[a-z-]+/g) ?? [];
+    const tarballs = await packPackages(mkdirP(join(work, 'tarballs')), ['@usermetrics/core', ...named]);
     step(`packed ${Object.keys(tarballs).join(', ')}`);
 
     // The servers come first: the app is built with the handlers' URL, and the handlers allow the app's origin.
@@ -88,8 +90,9 @@ async function main() {
 
     // 1. The app on an origin the handlers do not allow.
     let mark = handlers.mark();
-    const refused = await visit(browser, otherSite.origin, ['throw']);
-    await handlers.quiet(8000); // longer than the transport's retries would take
+    // The page stays open longer than the transport's retries would take (3 retries, backoff up to 1+2+4 s).
+    const refused = await visit(browser, otherSite.origin, ['throw', 'wait:8000']);
+    await handlers.quiet(2000);
     const wrong = handlers.since(mark);
     checkRefused(wrong, refused);
     const statuses = wrong.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ');
@@ -333,7 +336,8 @@ function checkSampleInvocation(api) {
 
 /**
  * Opens the app at `origin` in a fresh context and performs the steps: `link:TEXT` clicks a link, `back` /
- * `forward`, `goto:PATH` is a hard load, `throw` clicks the app's button and waits for the boundary's fallback.
+ * `forward`, `goto:PATH` is a hard load, `throw` clicks the app's button and waits for the boundary's fallback,
+ * `wait:MS` keeps the page open.
  * Closing the page at the end sends the last web vitals (pagehide → sendBeacon). Returns the URLs visited and
  * the errorId the fallback showed.
  */
@@ -354,6 +358,7 @@ async function visit(browser, origin, steps) {
       else if (kind === 'back') await page.goBack();
       else if (kind === 'forward') await page.goForward();
       else if (kind === 'goto') await page.goto(`${origin}${arg}`);
+      else if (kind === 'wait') await page.waitForTimeout(Number(arg));
       else if (kind === 'throw') {
         await page.getByRole('button', { name: 'Throw' }).click();
         const alert = page.getByRole('alert');
@@ -362,7 +367,7 @@ async function visit(browser, origin, steps) {
         await page.waitForTimeout(1500);
         errorId = /reference ([0-9a-f-]{36})/.exec((await alert.textContent()) ?? '')?.[1];
       }
-      if (kind !== 'throw') {
+      if (kind !== 'throw' && kind !== 'wait') {
         await page.waitForLoadState('load');
         await page.waitForTimeout(400); // let the page view of this navigation go out
         paths.push(new URL(page.url()).pathname);

@@ -7,12 +7,15 @@ import { promisify } from 'node:util';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
-/** Packs every non-private package, all at once; resolves to their tarball paths by package name. */
-export async function packPackages(destination) {
+/**
+ * Packs every non-private package (or only those named in `only`), all at once; resolves to their tarball paths
+ * by package name.
+ */
+export async function packPackages(destination, only) {
   const packs = readdirSync(join(repoRoot, 'packages')).map(async (dir) => {
     const pkgDir = join(repoRoot, 'packages', dir);
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-    if (pkg.private) return [];
+    if (pkg.private || (only && !only.includes(pkg.name))) return [];
     const { stdout } = await promisify(execFile)(
       'npm',
       ['pack', '--pack-destination', destination, '--silent'],

@@ -45,7 +45,7 @@ export interface LogForwarderOptions {
 export interface ForwardResult extends IndexSummary {
   /** Log events in the payload. */
   events: number;
-  /** Events that are not logs (EMF, START, END) or came in a control or undecodable payload. */
+  /** Events that are not logs (EMF, START, END); control and undecodable payloads count no events at all. */
   skipped: number;
 }
 

@@ -3,6 +3,7 @@
 // access through IAM Identity Center groups from config.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLOUDWATCH_READ_ACTIONS } from './iam-actions';
 import { type Ctx, scope } from './scope';
 import { COMPONENT_TAGS } from './tags';
 
@@ -55,22 +56,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
             // Read-only metric/alarm/log-query APIs; CloudWatch offers no resource-level permissions for these.
             Sid: 'CloudWatchRead',
             Effect: 'Allow',
-            Action: [
-              'cloudwatch:DescribeAlarmsForMetric',
-              'cloudwatch:DescribeAlarmHistory',
-              'cloudwatch:DescribeAlarms',
-              'cloudwatch:ListMetrics',
-              'cloudwatch:GetMetricData',
-              'cloudwatch:GetInsightRuleReport',
-              'logs:DescribeLogGroups',
-              'logs:GetLogGroupFields',
-              'logs:StartQuery',
-              'logs:StopQuery',
-              'logs:GetQueryResults',
-              'logs:GetLogEvents',
-              'ec2:DescribeRegions',
-              'tag:GetResources',
-            ],
+            Action: CLOUDWATCH_READ_ACTIONS,
             Resource: '*',
           },
           {

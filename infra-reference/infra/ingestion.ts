@@ -9,6 +9,20 @@ import { type Ctx, scope } from './scope';
 import type { PrivateBucket } from './storage';
 import { COMPONENT_TAGS } from './tags';
 
+/**
+ * SST 4.17's Function role trusts the account root as well as Lambda (its `!dev` test is on an Output, so the dev
+ * branch always wins): any principal allowed sts:AssumeRole could assume it. Only Lambda may.
+ */
+export function lambdaOnlyTrust(args: aws.iam.RoleArgs): undefined {
+  args.assumeRolePolicy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ],
+  });
+  return undefined;
+}
+
 export function createIngestion(ctx: Ctx, deps: { sourcemapBucket: PrivateBucket }) {
   const { cfg } = ctx;
   const retention = retentionKey(cfg.logRetentionDays) as '1 week';
@@ -52,6 +66,7 @@ export function createIngestion(ctx: Ctx, deps: { sourcemapBucket: PrivateBucket
         args.tracingConfig = { mode: cfg.tracing ? 'Active' : 'PassThrough' };
         return undefined;
       },
+      role: lambdaOnlyTrust,
     },
   };
   const tracingPermissions = cfg.tracing

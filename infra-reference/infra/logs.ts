@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { retentionKey } from './config';
+import { lambdaOnlyTrust } from './ingestion';
 import { type Ctx, scope } from './scope';
 import type { PrivateBucket } from './storage';
 import { COMPONENT_TAGS } from './tags';
@@ -42,6 +43,7 @@ export function createLogForwarding(
         { actions: ['es:ESHttpPost', 'es:ESHttpPut'], resources: es },
         { actions: ['sqs:SendMessage'], resources: [failures.arn] },
       ],
+      transform: { role: lambdaOnlyTrust },
     },
     { parent },
   );
@@ -91,6 +93,7 @@ export function createLogForwarding(
       logging: { retention, format: 'text' },
       environment: { OPENSEARCH_ENDPOINT: cfg.opensearch.endpoint },
       permissions: [{ actions: ['es:ESHttpPut', 'es:ESHttpGet'], resources: es }],
+      transform: { role: lambdaOnlyTrust },
     },
     { parent },
   );

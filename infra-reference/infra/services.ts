@@ -51,6 +51,32 @@ function nameTargets(service: string, stage: string) {
   };
 }
 
+/**
+ * SST's execution role may read every SSM parameter and secret (`Resource: *`); this one reads only the secrets
+ * its containers receive.
+ */
+function readOnly(secretArns: $util.Input<string>[]) {
+  return (args: aws.iam.RoleArgs): undefined => {
+    args.inlinePolicies = [
+      {
+        name: 'inline',
+        policy: $jsonStringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'ReadOwnSecrets',
+              Effect: 'Allow',
+              Action: ['secretsmanager:GetSecretValue'],
+              Resource: secretArns,
+            },
+          ],
+        }),
+      },
+    ];
+    return undefined;
+  };
+}
+
 function scaling(t: TaskSize) {
   return {
     min: t.minTasks,
@@ -121,6 +147,7 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster) {
         service: { tags: { Resource: 'ECSService' } },
         loadBalancer: { tags: { Resource: 'ALB' } },
         target: nameTargets('umami', cfg.stage),
+        executionRole: readOnly([databaseUrl.arn, appSecret.arn]),
       },
     },
     { parent },
@@ -217,6 +244,7 @@ export function createOpenReplay(
         service: { tags: { Resource: 'ECSService' } },
         loadBalancer: { tags: { Resource: 'ALB' } },
         target: nameTargets('openreplay', cfg.stage),
+        executionRole: readOnly([postgres.arn]),
       },
     },
     { parent },

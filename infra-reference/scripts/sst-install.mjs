@@ -4,7 +4,7 @@
 // npm registry. The typecheck and the synth both need it; CI runs it once on a fresh machine (≈1–2 min).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,15 +28,38 @@ function sstVersionOf() {
   throw new Error('sst is not installed: run npm install first');
 }
 
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export function ensureSstPlatform() {
   const stamp = join(platformDir, '.usermetrics-install');
   const want = fingerprint();
-  if (
-    existsSync(join(platformDir, 'config.d.ts')) &&
-    existsSync(stamp) &&
-    readFileSync(stamp, 'utf8') === want
-  )
-    return;
+  const ready = () =>
+    existsSync(join(platformDir, 'config.d.ts')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want;
+  if (ready()) return;
+  // typecheck and test may start together on a fresh clone (turbo): one installs, the other waits for it.
+  mkdirSync(join(root, '.sst'), { recursive: true });
+  const lock = join(root, '.sst', 'install.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (ready()) return;
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      sleep(2000);
+    }
+  }
+  try {
+    if (!ready()) install(want, stamp);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function install(want, stamp) {
   console.log('sst install (writes .sst/platform; about a minute) …');
   const r = spawnSync('npx', ['sst', 'install', '--stage', 'dev'], {
     cwd: root,

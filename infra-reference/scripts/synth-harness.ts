@@ -97,7 +97,10 @@ pulumi.runtime.setMocks(
             arnSuffix: `targetgroup/${args.inputs.name}/0123456789abcdef`,
           };
         case 'aws:iam/getPolicyDocument:getPolicyDocument':
-          return { json: JSON.stringify(policyDocument(args.inputs.statements ?? [])) };
+          return {
+            json: JSON.stringify(policyDocument(args.inputs.statements ?? [])),
+            statements: args.inputs.statements,
+          };
         default:
           process.stderr.write(`synth: unanswered data source ${args.token}\n`);
           return {};

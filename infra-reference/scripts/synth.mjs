@@ -6,7 +6,7 @@
 // `Runtime.Build` really bundles the handler with esbuild (so a handler that does not build fails the synth),
 // `Provider.Aws.Bootstrap` answers the bootstrap bucket the CLI would create.
 //   node scripts/synth.mjs [--out DIR] [--stage dev --stage prod]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
@@ -137,7 +137,10 @@ function runStage(stage) {
 /** Machine-specific strings (absolute paths) become relative so the output is the same on every clone. */
 function normalise(value) {
   if (typeof value === 'string') {
-    return value.includes(root) ? value.split(root).join('<root>') : value;
+    // Bundle hashes change with the code of the packages the handlers bundle (@usermetrics/node, the forwarder),
+    // not with this app: the committed synth would drift on every such change.
+    const v = value.replace(/-code-[0-9a-f]{64}\.zip$/, '-code-<bundle-sha256>.zip');
+    return v.includes(root) ? v.split(root).join('<root>') : v;
   }
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object') {
@@ -169,6 +172,13 @@ try {
       `${JSON.stringify({ stage, resources, reads, outputs: normalise(result.outputs) }, null, 2)}\n`,
     );
     console.log(`synth ${stage}: ${resources.length} resources → ${relative(process.cwd(), file)}`);
+  }
+  // Same layout as the repo's formatter, so `biome check` stays clean on the committed files.
+  if (values.out === '.synth') {
+    spawnSync('npx', ['biome', 'format', '--write', ...stages.map((st) => join(outDir, `${st}.json`))], {
+      cwd: root,
+      stdio: 'ignore',
+    });
   }
   if (unknown.size) console.warn(`synth: RPC methods answered with {}: ${[...unknown].join(', ')}`);
 } finally {

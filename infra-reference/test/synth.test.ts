@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, subnetLayout } from '../infra/config';
+import { CLOUDWATCH_READ_ACTIONS } from '../infra/iam-actions';
 import { REQUIRED_TAG_KEYS, TAGGABLE_TYPES } from '../infra/tags';
 import {
   first,
@@ -430,5 +431,103 @@ describe('long-term log storage (prod only)', () => {
   it('dev has no export', () => {
     const s = loadSynth('dev');
     expect(ofType(s, 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream')).toEqual([]);
+  });
+});
+
+/**
+ * The only statements allowed on `Resource: *`, each with why no narrower resource exists. Anything else on `*`
+ * fails the test below.
+ */
+const JUSTIFIED_STAR: { role: RegExp; actions: string[]; reason: string }[] = [
+  {
+    role: /^GrafanaRolePolicy$/,
+    actions: CLOUDWATCH_READ_ACTIONS,
+    reason:
+      "Grafana's CloudWatch data source: read-only list/query APIs that take no resource ARN (AWS's own Grafana policy uses *)",
+  },
+  {
+    role: /^(WebVitals|ErrorReport)FunctionRole$/,
+    actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+    reason: 'X-Ray active tracing (prod): these actions have no resource-level permissions',
+  },
+  {
+    role: /^(Umami|OpenReplay)TaskRole$/,
+    actions: [
+      'ssmmessages:CreateControlChannel',
+      'ssmmessages:CreateDataChannel',
+      'ssmmessages:OpenControlChannel',
+      'ssmmessages:OpenDataChannel',
+    ],
+    reason:
+      'ECS Exec, which SST enables on every service (aws ecs execute-command); ssmmessages takes no resource ARN',
+  },
+];
+
+/** AWS-managed policies SST attaches, and why they stay. */
+const JUSTIFIED_MANAGED = new Map([
+  [
+    'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+    'Lambda writing its own log streams (SST attaches it)',
+  ],
+  [
+    'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+    'ECS pulling images and writing container logs (SST attaches it)',
+  ],
+]);
+
+describe.each(['dev', 'prod'] as const)('least privilege in the %s synth', (stage) => {
+  const s = loadSynth(stage);
+  it('every statement on Resource * is a justified exception', () => {
+    const unexplained = policyStatements(s)
+      .filter(({ statement: st }) => st.Effect === 'Allow' && list(st.Resource).includes('*'))
+      .filter(({ owner, statement: st }) => {
+        const ex = JUSTIFIED_STAR.find((j) => j.role.test(owner));
+        return !ex || !list(st.Action).every((a) => ex.actions.includes(a));
+      })
+      .map(({ owner, statement }) => `${owner}: ${list(statement.Action).join(',')}`);
+    expect(unexplained).toEqual([]);
+  });
+  it('roles are assumable by their AWS service only, and attach only the listed managed policies', () => {
+    for (const role of ofType(s, 'aws:iam/role:Role')) {
+      const trust =
+        typeof role.inputs.assumeRolePolicy === 'string'
+          ? JSON.parse(role.inputs.assumeRolePolicy)
+          : role.inputs.assumeRolePolicy;
+      for (const st of trust.Statement) expect(Object.keys(st.Principal), role.name).toEqual(['Service']);
+      for (const arn of role.inputs.managedPolicyArns ?? [])
+        expect(JUSTIFIED_MANAGED.has(arn), `${role.name}: ${arn}`).toBe(true);
+    }
+  });
+  it('ECS execution roles read only their own secrets', () => {
+    for (const role of ofType(s, 'aws:iam/role:Role').filter((r) => r.name.endsWith('ExecutionRole'))) {
+      const doc = JSON.parse(role.inputs.inlinePolicies[0].policy);
+      expect(doc.Statement).toHaveLength(1);
+      expect(list(doc.Statement[0].Resource).every((r) => r.startsWith('arn:aws:secretsmanager:'))).toBe(
+        true,
+      );
+    }
+  });
+  it('X-Ray tracing follows config: Active in prod, PassThrough elsewhere', () => {
+    const mode = stage === 'prod' ? 'Active' : 'PassThrough';
+    for (const name of ['WebVitalsFunctionFunction', 'ErrorReportFunctionFunction']) {
+      expect(one(s, 'aws:lambda/function:Function', name).inputs.tracingConfig.mode).toBe(mode);
+    }
+  });
+  it('per-IP rate limit: CloudFront with a WAF rate-based rule in front of the API, caching off', () => {
+    const acl = one(s, 'aws:wafv2/webAcl:WebAcl', 'IngestionWebAcl');
+    expect(acl.inputs.scope).toBe('CLOUDFRONT');
+    expect(acl.inputs.rules[0].statement.rateBasedStatement).toEqual({
+      limit: resolveConfig(stage).perIpRequestsPer5Min,
+      aggregateKeyType: 'IP',
+      evaluationWindowSec: 300,
+    });
+    expect(acl.inputs.rules[0].action.block.customResponse.responseCode).toBe(429);
+    const cdn = one(s, 'aws:cloudfront/distribution:Distribution', 'IngestionCdn');
+    expect(cdn.inputs.webAclId).toMatch(/IngestionWebAcl/);
+    expect(cdn.inputs.origins[0].domainName).toMatch(/execute-api/);
+    expect(cdn.inputs.defaultCacheBehavior).toMatchObject({
+      cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      allowedMethods: expect.arrayContaining(['POST', 'OPTIONS']),
+    });
   });
 });

@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
+    // test/react-version.test.ts checks it; vitest.react18.config.ts sets 18.
+    env: { USERMETRICS_REACT_MAJOR: '19' },
     // The first import of React + react-dom + happy-dom can take seconds on a busy 2-core machine.
     testTimeout: 20_000,
     environmentOptions: { happyDOM: { url: 'https://app.example.com/' } },

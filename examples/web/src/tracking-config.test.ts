@@ -25,6 +25,17 @@ describe('buildTrackerConfig', () => {
   });
 });
 
+describe('the replay sanitization rules file', () => {
+  it('is a rules file the tracker accepts: version 1 with CSS selectors', () => {
+    const { replay } = buildTrackerConfig({ origin: 'http://localhost:4000', protocol: 'http:' });
+    expect(replay?.sanitization).toEqual({
+      version: 1,
+      mask: ['[data-private]', '.customer-name'],
+      ignore: ['[data-replay-ignore]'],
+    });
+  });
+});
+
 describe('routeFor', () => {
   it('maps concrete paths onto the route patterns and the rest onto other', () => {
     expect(routeFor('/users/42')).toBe('/users/:id');

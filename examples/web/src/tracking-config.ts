@@ -1,4 +1,7 @@
-import type { TrackerConfig } from '@usermetrics/browser';
+import type { ReplaySanitizationRules, TrackerConfig } from '@usermetrics/browser';
+// Extra replay masking on top of the defaults, versioned JSON an app keeps next to its code (the tracker
+// checks the version and every selector, and keeps replay off with one warning when it cannot apply them).
+import sanitizationRules from '../openreplay-sanitization-rules.json';
 import { ROUTES } from './routes';
 
 /** Umami website id of the demo (any uuid: the collector's stand-in accepts every website). */
@@ -28,6 +31,7 @@ export function buildTrackerConfig(location: Pick<Location, 'origin' | 'protocol
       projectKey: DEMO_PROJECT_KEY,
       ingestPoint: `${origin}/ingest`,
       sampleRate: 1,
+      sanitization: sanitizationRules as ReplaySanitizationRules,
       // OpenReplay refuses to run on plain http unless told to; the local demo is http.
       __DISABLE_SECURE_MODE: location.protocol === 'http:',
     },

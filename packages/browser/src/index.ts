@@ -21,6 +21,7 @@ export type {
   ErrorsOptions,
   PageViewOptions,
   ReplayOptions,
+  ReplaySanitizationRules,
   TrackErrorContext,
   Tracker,
   TrackerConfig,

@@ -26,6 +26,23 @@ export interface UmamiOptions {
   hostUrl: string;
 }
 
+/**
+ * Replay masking rules on top of the defaults (DESIGN §6), in the versioned format of an
+ * `openreplay-sanitization-rules.json` file the app imports. Rules can only add masking: inputs, e-mail
+ * addresses and numbers stay obscured whatever they say.
+ * @example
+ * // openreplay-sanitization-rules.json
+ * { "version": 1, "mask": [".customer-name", "[data-private]"], "ignore": ["#chat-widget"] }
+ */
+export interface ReplaySanitizationRules {
+  /** Format version; `1` is the only one so far. Rules of an unknown version keep replay off (one warning). */
+  version: 1;
+  /** CSS selectors whose elements (and descendants) are recorded with their text obscured. */
+  mask?: readonly string[];
+  /** CSS selectors whose elements (and descendants) are left out of the recording entirely. */
+  ignore?: readonly string[];
+}
+
 /** OpenReplay settings (DESIGN §6). Extra keys are passed to OpenReplay unchanged. */
 export interface ReplayOptions {
   /** OpenReplay project key. */
@@ -37,6 +54,11 @@ export interface ReplayOptions {
    * @default 1
    */
   sampleRate?: number;
+  /**
+   * Extra masking rules (CSS selectors to obscure or to leave out), usually imported from a versioned
+   * `openreplay-sanitization-rules.json`. Invalid rules keep replay off with one console warning.
+   */
+  sanitization?: ReplaySanitizationRules;
   /** Any other OpenReplay option (e.g. `network: { capturePayload: true }`). */
   [openReplayOption: string]: unknown;
 }

@@ -7,8 +7,8 @@ import { mkdtempSync, openSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, quartiles, report } from '@usermetrics/test-support/bench-lib';
 import { build } from 'esbuild';
-import { median, quartiles, report } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.COLD_RUNS ?? 20);

@@ -8,7 +8,7 @@ process.env.AWS_EMF_ENVIRONMENT = 'Lambda';
 const { Metrics, MetricUnit } = await import('@aws-lambda-powertools/metrics');
 const { metrics } = await import('@usermetrics/node');
 const { createMetricsLogger, Unit } = await import('aws-embedded-metrics');
-const { interleave, median, quartiles, report } = await import('./lib.mjs');
+const { interleave, median, quartiles, report } = await import('@usermetrics/test-support/bench-lib');
 
 const dimensions = { shop: 'checkout', region: 'eu-west-1', tier: 'gold' };
 const names = Array.from({ length: 10 }, (_, i) => `Metric${i}`);

@@ -9,6 +9,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { createErrorReportHandler, createWebVitalsHandler } from '@usermetrics/node';
+import { median, report } from '@usermetrics/test-support/bench-lib';
 import fc from 'fast-check';
 import {
   benignError,
@@ -23,7 +24,6 @@ import {
   ORIGIN,
   postEvent,
 } from './hostile-shapes.mjs';
-import { median, report } from './lib.mjs';
 
 const discard = { write: () => true };
 const options = {

@@ -3,8 +3,8 @@
 // timestamp, uppercase level, `context` member); usermetrics additionally redacts message and context.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createLogger } from '@usermetrics/node';
+import { interleave, median, quartiles, report } from '@usermetrics/test-support/bench-lib';
 import pino from 'pino';
-import { interleave, median, quartiles, report } from './lib.mjs';
 
 const context = {
   orderId: 'o-12345',

@@ -1,4 +1,5 @@
-// (a) Per-invocation overhead of each way of instrumenting one async handler (API Gateway v2 event).
+// (a) Per-invocation overhead of each way of instrumenting one async handler (API Gateway v2 event). The middy
+// middleware's case lives in packages/middy/bench/overhead.mjs: this package must not import its dependant.
 // Fairness: every instrumented variant writes one invocation's worth of EMF to stdout (/dev/null) per call;
 // the Powertools and naive variants add one metric themselves because that is how they emit anything,
 // while usermetrics emits its built-in metrics without user code. No variant logs on success.
@@ -9,11 +10,17 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { usermetrics } from '@usermetrics/middy';
 import { withUsermetrics } from '@usermetrics/node';
+import {
+  benchContext,
+  httpEvent,
+  interleave,
+  median,
+  quartiles,
+  report,
+} from '@usermetrics/test-support/bench-lib';
 import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
 import pino from 'pino';
-import { benchContext, httpEvent, interleave, median, quartiles, report } from './lib.mjs';
 
 const result = { statusCode: 200, body: '{"ok":true}' };
 const bare = async () => result;
@@ -64,7 +71,6 @@ const cases = {
   withUsermetrics: invoke(withUsermetrics(bare, options)),
   // The same wrapper writing into a no-op sink: the instrumentation itself, without the stdout syscall.
   withUsermetricsNoWrite: invoke(withUsermetrics(bare, { ...options, stdout: { write() {} } })),
-  middyUsermetrics: invoke(middy(bare).use(usermetrics(options))),
   powertoolsMiddy: (i) => powertools(httpEvent, benchContext(i)),
   naiveEmfPino: (i) => naive(httpEvent, benchContext(i)),
 };

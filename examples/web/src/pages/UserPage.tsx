@@ -7,6 +7,8 @@ export function UserPage() {
     <>
       <h1>User {id}</h1>
       <p>Metrics for this page are reported under the route pattern /users/:id.</p>
+      {/* Masked in replays by openreplay-sanitization-rules.json ([data-private]). */}
+      <p data-private>Customer since 2021 · Jane Roe · 221B Baker Street</p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { isSampled, STRING_LIMITS, sanitizeUrl } from '@usermetrics/core';
 import { createErrorCapture } from '../errors/create-error-capture';
 import { guard } from '../internal/debug-logger';
 import { createReplay, type ReplayController } from '../replay/create-replay';
+import { rulesProblem } from '../replay/sanitization-rules';
 import { createUmamiClient, type UmamiClient, umamiSendUrl } from '../umami/create-umami';
 import { resolveRoute } from '../vitals/resolve-route';
 import type { Features, FeaturesContext } from './types';
@@ -72,7 +73,20 @@ export function startFeatures(ctx: FeaturesContext): Features {
     else log.log('replay sampled out');
   };
 
-  if (config.replay) {
+  const rules = config.replay?.sanitization;
+  const badRules =
+    rules === undefined
+      ? undefined
+      : rulesProblem(rules, (selector) => doc.createDocumentFragment().querySelector(selector));
+  if (badRules) {
+    // Half-applied masking rules could record what the app meant to hide: replay stays off, said once.
+    try {
+      console.warn(`[usermetrics] replay disabled: ${badRules}`);
+    } catch {
+      // no console
+    }
+  }
+  if (config.replay && !badRules) {
     const options = config.replay;
     guard(
       log,

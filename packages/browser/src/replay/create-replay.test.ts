@@ -105,6 +105,21 @@ describe('replay loader', () => {
     expect(importer).toHaveBeenCalledTimes(1);
   });
 
+  it('stays off with one warning when the sanitization rules cannot be applied, and starts with valid ones', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    track({ replay: { ...replay, sanitization: { version: 2, mask: ['.a'] } } });
+    await idle();
+    expect(importer).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('replay disabled: sanitization.version 2');
+    // positive control: the same config with version 1 records, with the rules in OpenReplay's options
+    track({ replay: { ...replay, sanitization: { version: 1, mask: ['.a'] } } });
+    await idle();
+    expect(importer).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
   it('is not imported without replay consent, and loads once consent is given', async () => {
     const tracker = track({ consent: { replay: false } });
     await idle();

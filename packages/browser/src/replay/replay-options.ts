@@ -1,5 +1,6 @@
 import { redact, redactString } from '@usermetrics/core';
 import type { ReplayOptions } from '../types';
+import { createDomSanitizer, type DomSanitizer } from './sanitization-rules';
 
 /** The subset of OpenReplay's network sanitizer data we touch (kept structural: the package is optional). */
 export interface NetworkData {
@@ -52,10 +53,11 @@ const INPUT_MODE_OBSCURED = 1;
 /**
  * OpenReplay constructor options: the user's extra keys, then our privacy defaults, which the user may
  * loosen only where DESIGN §6 allows (network payload capture, still sanitized). Masking of emails,
- * numbers and inputs and `respectDoNotTrack` are always forced on.
+ * numbers and inputs and `respectDoNotTrack` are always forced on; `sanitization` rules add masking.
+ * Call it with rules that passed {@link rulesProblem}.
  */
 export function buildReplayOptions(config: ReplayOptions): Record<string, unknown> {
-  const { sampleRate: _sampleRate, network, ...extra } = config;
+  const { sampleRate: _sampleRate, sanitization, network, domSanitizer, ...extra } = config;
   const userNetwork = (network && typeof network === 'object' ? network : {}) as Record<string, unknown>;
   const userSanitizer =
     typeof userNetwork.sanitizer === 'function'
@@ -72,6 +74,11 @@ export function buildReplayOptions(config: ReplayOptions): Record<string, unknow
     obscureInputNumbers: true,
     defaultInputMode: INPUT_MODE_OBSCURED,
     respectDoNotTrack: true,
+    // The app's rules (and its own domSanitizer, if any) can only raise the level (sanitization-rules.ts).
+    domSanitizer: createDomSanitizer(
+      sanitization,
+      typeof domSanitizer === 'function' ? (domSanitizer as DomSanitizer) : undefined,
+    ),
     network: {
       capturePayload: false,
       ...userNetwork,

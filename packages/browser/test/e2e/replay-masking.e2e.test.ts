@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { E2EPageConfig } from './app/main';
 import { launchChromium, newVisitorContext } from './support/chromium';
 import { e2eBuild } from './support/e2e-build';
 import { containsUtf8, MESSAGE_SET_INPUT_VALUE, readInputValue } from './support/openreplay-batch';
@@ -26,6 +27,27 @@ function typedInputs(server: TestServer) {
     .flatMap((b) => b.messages.filter((m) => m.type === MESSAGE_SET_INPUT_VALUE).map(readInputValue));
 }
 
+/** Opens the page with `config`, waits for the first replay batch, types `text` into each field, then leaves. */
+async function typeAndLeave(
+  context: BrowserContext,
+  server: TestServer,
+  config: E2EPageConfig,
+  fields: readonly (readonly [selector: string, text: string])[],
+): Promise<void> {
+  await useConfig(context, config);
+  const { page } = await openTrackedPage(context, server);
+  await server.waitFor('the first replay batch', () => server.replayBatches.length > 0, 20_000);
+  for (const [selector, text] of fields) await page.locator(selector).pressSequentially(text, { delay: 5 });
+  await page.locator(fields[0]?.[0] ?? 'body').blur();
+  await movePointerOutOfPage(page);
+  await server.waitFor(
+    'the input events after the snapshot',
+    () => typedInputs(server).length >= fields.length,
+  );
+  await leavePage(page);
+  await server.settle();
+}
+
 describe('session replay masking in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -36,16 +58,10 @@ describe('session replay masking in Chromium', () => {
     server = await startTestServer({ appDir: e2eBuild().appDir, compressionThreshold: 512 });
     browser = await launchChromium();
     context = await newVisitorContext(browser);
-    await useConfig(context, fullConfig(server, { umami: undefined }));
-    const { page } = await openTrackedPage(context, server);
-    await server.waitFor('the first replay batch', () => server.replayBatches.length > 0, 20_000);
-    await page.locator('#email').pressSequentially(TYPED_EMAIL, { delay: 5 });
-    await page.locator('#password').pressSequentially(TYPED_PASSWORD, { delay: 5 });
-    await page.locator('#email').blur();
-    await movePointerOutOfPage(page);
-    await server.waitFor('the input events after the snapshot', () => typedInputs(server).length >= 2);
-    await leavePage(page);
-    await server.settle();
+    await typeAndLeave(context, server, fullConfig(server, { umami: undefined }), [
+      ['#email', TYPED_EMAIL],
+      ['#password', TYPED_PASSWORD],
+    ]);
   });
 
   afterAll(async () => {
@@ -80,5 +96,42 @@ describe('session replay masking in Chromium', () => {
       b.messages.filter((m) => m.type === MESSAGE_SET_INPUT_VALUE).map(readInputValue),
     );
     expect(all.filter((i) => i.value !== '')).toEqual([]);
+  });
+});
+
+describe('replay sanitization rules in Chromium (an app-provided rules file on top of the defaults)', () => {
+  const HEADING = 'usermetrics end-to-end page';
+  const ROUTE_TEXT = 'First route';
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ appDir: e2eBuild().appDir });
+    browser = await launchChromium();
+    context = await newVisitorContext(browser);
+    const config = fullConfig(server, { umami: undefined });
+    const replay = config.tracker.replay as NonNullable<typeof config.tracker.replay>;
+    // What an app imports from its openreplay-sanitization-rules.json.
+    replay.sanitization = { version: 1, mask: ['#marker'], ignore: ['#route'] };
+    await typeAndLeave(context, server, config, [['#email', TYPED_EMAIL]]);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('obscures the text of masked elements and leaves ignored ones out, and still masks inputs', () => {
+    const batches = server.replayBatches.map((b) => b.bytes);
+    // Positive control: text no rule names is recorded as usual.
+    expect(batches.some((bytes) => containsUtf8(bytes, HEADING))).toBe(true);
+    for (const secret of [MARKER_TEXT, 'quokka', ROUTE_TEXT, TYPED_EMAIL, TEXT_EMAIL]) {
+      expect(
+        batches.filter((bytes) => containsUtf8(bytes, secret)),
+        secret,
+      ).toEqual([]);
+    }
   });
 });

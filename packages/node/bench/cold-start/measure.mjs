@@ -3,7 +3,7 @@
 // plus the CPU time the process used until then (user + system), which a loaded machine disturbs less.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { benchContext, httpEvent } from '../lib.mjs';
+import { benchContext, httpEvent } from '@usermetrics/test-support/bench-lib';
 
 const mod = await import(pathToFileURL(process.argv[2]).href);
 await mod.handler(httpEvent, benchContext(1));

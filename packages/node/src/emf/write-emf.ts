@@ -1,3 +1,4 @@
+import { reportFailure } from '../diagnostics/report-failure';
 import { defaultStdout, type LineSink } from '../io/stdout';
 import { serializeEmf } from './serialize-emf';
 import type { EmfInput } from './types';
@@ -14,7 +15,8 @@ export function writeEmf(input: EmfInput, out?: LineSink): void {
     const docs = serializeEmf(input);
     if (docs.length > 0)
       (out ?? defaultStdout()).write(docs.length === 1 ? (docs[0] as string) : docs.join(''));
-  } catch {
+  } catch (error) {
     // A failing stdout must not break the host; the emission is lost, the handler carries on.
+    reportFailure('writeEmf', error);
   }
 }

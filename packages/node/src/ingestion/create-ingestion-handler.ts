@@ -1,5 +1,6 @@
 import { LIMITS } from '@usermetrics/core';
 import { readTraceId } from '../context/trace-id';
+import { reportFailure } from '../diagnostics/report-failure';
 import { type BatchMemory, createBatchMemory } from './batch-memory';
 import { OUTPUT_BASE_BYTES, OUTPUT_BYTES_PER_BODY_BYTE } from './output-budget';
 import { readBody } from './read-body';
@@ -135,6 +136,7 @@ export function createIngestionHandler(
       request = readRequest(event, context);
       return await handle(event, request);
     } catch (error) {
+      reportFailure(options.handlerName, error);
       try {
         options.logger.error(`${options.handlerName}: internal error`, error, {
           requestId: request?.requestId,

@@ -1,4 +1,5 @@
 import { defaultEnvironment } from '../context/default-environment';
+import { enableDiagnostics } from '../diagnostics/report-failure';
 import { defaultStdout, type LineSink } from '../io/stdout';
 import { type CorsPolicy, createCorsPolicy, normalizeOrigin } from './cors-policy';
 import { createOutputBudget, type OutputBudget } from './output-budget';
@@ -49,6 +50,7 @@ export function resolveOptions(handlerName: string, input: unknown): ResolvedOpt
   if (typeof input === 'object' && input !== null) o = input as ErrorReportHandlerOptions;
   else if (input !== undefined) problems.push('options must be an object');
 
+  if (o.debug === true) enableDiagnostics();
   const env = globalThis.process?.env ?? {};
   let environment = defaultEnvironment(env);
   if (o.environment !== undefined) {

@@ -103,6 +103,12 @@ export interface IngestionHandlerOptions {
   stdout?: LineSink;
   /** Clock in epoch milliseconds, for tests. @default Date.now */
   now?: () => number;
+  /**
+   * Print every failure the package swallows (to protect your handler) once per place to stderr, with where it
+   * happened. `USERMETRICS_DEBUG=1` does the same without code changes. Nothing changes on stdout.
+   * @default false
+   */
+  debug?: boolean;
   /** `functionName` of log lines. @default process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'usermetrics-ingestion' */
   functionName?: string;
   /** `Access-Control-Max-Age` of preflight answers, in seconds (0–86400). @default 600 */

@@ -3,6 +3,7 @@ import { type RedactOptions, redact, redactString, serializeError } from '@userm
 import pino from 'pino';
 import { activeStore } from '../context/invocation-store';
 import { readTraceId } from '../context/trace-id';
+import { reportFailure } from '../diagnostics/report-failure';
 import { defaultStdout } from '../io/stdout';
 import { isoTimestamp } from './iso-timestamp';
 import { createContextRedactor } from './redact-context';
@@ -144,8 +145,9 @@ class PinoLogger implements Logger {
       if (error !== undefined) obj.error = redactError(error, this.redactOptions);
       const text = typeof message === 'string' ? message : String(message);
       this.pinoLogger[level](obj, redactString(text, this.redactOptions));
-    } catch {
+    } catch (error) {
       // Logging must never break the host; a line that cannot be written is dropped.
+      reportFailure('logger', error);
     }
   }
 }

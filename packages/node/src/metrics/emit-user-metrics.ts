@@ -1,4 +1,5 @@
 import type { MetricsLogger, Unit } from 'aws-embedded-metrics';
+import { reportFailure } from '../diagnostics/report-failure';
 import { serializeEmf } from '../emf/serialize-emf';
 import type { LineSink } from '../io/stdout';
 import type { BufferedRecord } from './user-metrics-buffer';
@@ -54,7 +55,8 @@ export function emitDirect(
         text += doc;
     }
     if (text !== '') out.write(text);
-  } catch {
+  } catch (error) {
+    reportFailure('metrics flush to stdout', error);
     // A failing stdout must not break the host; these samples are lost, the handler carries on.
   }
 }
@@ -100,8 +102,11 @@ export async function emitThroughLibrary(
   try {
     const lib = await import('aws-embedded-metrics');
     const loggers = toMetricsLoggers(() => lib.createMetricsLogger(), namespace, properties, records);
-    await Promise.all(loggers.map((l) => l.flush().catch(() => undefined)));
-  } catch {
+    await Promise.all(
+      loggers.map((l) => l.flush().catch((error) => reportFailure('aws-embedded-metrics flush', error))),
+    );
+  } catch (error) {
+    reportFailure('aws-embedded-metrics flush', error);
     // Flushing is best effort: a broken sink must not reach the host.
   }
 }

@@ -1,6 +1,7 @@
 import { defaultEnvironment } from '../context/default-environment';
 import type { InvocationStore } from '../context/invocation-store';
 import { activeStore } from '../context/invocation-store';
+import { reportFailure } from '../diagnostics/report-failure';
 import {
   addToBuffer,
   createBuffer,
@@ -72,14 +73,16 @@ export const metrics: Metrics = {
   add(name, value, unit, dimensions) {
     try {
       addToBuffer(currentBuffer(), name, value, unit, dimensions);
-    } catch {
+    } catch (error) {
+      reportFailure('metrics.add', error);
       // Telemetry never breaks the host: an invalid metric is dropped.
     }
   },
   async flush() {
     try {
       await flushBuffer(currentBuffer());
-    } catch {
+    } catch (error) {
+      reportFailure('metrics.flush', error);
       // Nothing to report to: flushing is best effort.
     }
   },

@@ -1,6 +1,7 @@
 import { normalizeErrorType } from '@usermetrics/core';
 import { activeStore, invocationStorage } from '../context/invocation-store';
 import { readTraceId } from '../context/trace-id';
+import { reportFailure } from '../diagnostics/report-failure';
 import { createInvocationDocument } from '../emf/invocation-document';
 import { writeEmf } from '../emf/write-emf';
 import { defaultStdout, type LineSink } from '../io/stdout';
@@ -109,8 +110,9 @@ export function createInvocationLifecycle<TEvent = unknown>(
           out,
         );
         void flushInvocationMetrics(invocation.store);
-      } catch {
+      } catch (error) {
         // The warning is best effort; the invocation itself carries on.
+        reportFailure('wrapper timeout warning', error);
       }
     });
   }
@@ -157,7 +159,8 @@ export function createInvocationLifecycle<TEvent = unknown>(
           invocation.timer.unref?.();
         }
         return invocation;
-      } catch {
+      } catch (error) {
+        reportFailure('wrapper start', error);
         return undefined;
       }
     },
@@ -197,7 +200,8 @@ export function createInvocationLifecycle<TEvent = unknown>(
         );
         store.ended = true;
         return flushInvocationMetrics(store);
-      } catch {
+      } catch (error) {
+        reportFailure('wrapper finish', error);
         invocation.store.ended = true;
         return undefined;
       }

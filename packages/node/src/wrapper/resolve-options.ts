@@ -1,5 +1,6 @@
 import { NAMESPACES } from '@usermetrics/core';
 import { defaultEnvironment } from '../context/default-environment';
+import { enableDiagnostics } from '../diagnostics/report-failure';
 import { EMF_LIMITS } from '../emf/limits';
 import type { LineSink } from '../io/stdout';
 import type { Logger } from '../logger/types';
@@ -44,6 +45,7 @@ export function resolveOptions<TEvent>(
   try {
     const o = options ?? {};
     if (typeof o !== 'object') return fail('options must be an object');
+    if (o.debug === true) enableDiagnostics();
     const functionName = o.functionName ?? env.AWS_LAMBDA_FUNCTION_NAME;
     if (!isText(functionName, MAX_DIMENSION_VALUE)) {
       return fail('functionName is missing (pass it or run where AWS_LAMBDA_FUNCTION_NAME is set)');

@@ -73,4 +73,10 @@ export interface UsermetricsOptions<TEvent = unknown> {
   stdout?: LineSink;
   /** Clock used for durations and cold start; for tests. @default process.uptime() * 1000 / Date.now */
   clock?: Clock;
+  /**
+   * Print every failure the package swallows (to protect your handler) once per place to stderr, with where it
+   * happened. `USERMETRICS_DEBUG=1` does the same without code changes. Nothing changes on stdout.
+   * @default false
+   */
+  debug?: boolean;
 }

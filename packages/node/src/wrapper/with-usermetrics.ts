@@ -1,3 +1,4 @@
+import { reportFailure } from '../diagnostics/report-failure';
 import { createInvocationLifecycle, type Invocation, type InvocationLifecycle } from './invocation-lifecycle';
 import type { LambdaContextLike, UsermetricsOptions } from './types';
 
@@ -29,7 +30,8 @@ export function withUsermetrics<TEvent, TResult, TContext extends LambdaContextL
   let lifecycle: InvocationLifecycle | undefined;
   try {
     lifecycle = createInvocationLifecycle(options);
-  } catch {
+  } catch (error) {
+    reportFailure('withUsermetrics setup', error);
     lifecycle = undefined;
   }
   if (lifecycle === undefined) return handler;

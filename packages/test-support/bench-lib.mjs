@@ -1,4 +1,4 @@
-// Shared helpers of the benchmark scripts. Every scenario runs in a fresh process whose stdout goes to
+// Shared helpers of the benchmark scripts of @usermetrics/node and @usermetrics/middy. Every scenario runs in a fresh process whose stdout goes to
 // /dev/null (the runner arranges it); results travel back over the IPC channel, never through stdout.
 import { performance } from 'node:perf_hooks';
 
