@@ -75,7 +75,7 @@ export default $config({
 
     // Phase 4, self-hosted tools.
     const cluster = createCluster(ctx, network);
-    const umami = ctx.cfg.aurora ? createUmami(ctx, cluster) : undefined;
+    const umami = ctx.cfg.aurora ? createUmami(ctx, cluster, network) : undefined;
     const openreplay = createOpenReplay(ctx, cluster, { replayBucket, network });
     openReplayRole.resolveFrom(openreplay.service.nodes.taskRole.arn);
 

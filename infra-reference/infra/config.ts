@@ -58,7 +58,11 @@ export interface StageConfig {
   /** The VPC: a 10.x.x.0/24 split into two public /27s and two private /26s over two AZs, one NAT gateway. */
   vpcCidr: string;
   lambda: { memoryMb: number; timeoutSeconds: number };
-  umami: TaskSize & { image: string };
+  /**
+   * Umami's image (its Dockerfile runs `yarn start-docker`, which services.ts wraps) and how often Secrets
+   * Manager rotates its database password (days; AWS's single-user PostgreSQL rotation function).
+   */
+  umami: TaskSize & { image: string; passwordRotationDays: number };
   openreplay: TaskSize & { version: string };
   /** The application's Aurora cluster; without it, Umami and the Aurora alarms are not created. */
   aurora?: AuroraConfig;
@@ -107,6 +111,7 @@ export const DEFAULTS: Omit<StageConfig, 'stage'> = {
   lambda: { memoryMb: 256, timeoutSeconds: 10 },
   umami: {
     image: 'ghcr.io/umami-software/umami:postgresql-v2.19.0',
+    passwordRotationDays: 30,
     cpu: '0.25 vCPU',
     memory: '0.5 GB',
     minTasks: 1,
@@ -227,6 +232,9 @@ export function validateConfig(cfg: StageConfig): void {
     if (t.minTasks < 0 || t.maxTasks < Math.max(1, t.minTasks))
       problems.push('task bounds: need 0 <= minTasks <= maxTasks, maxTasks >= 1');
   }
+  const days = cfg.umami.passwordRotationDays;
+  if (!Number.isInteger(days) || days < 1 || days > 1000)
+    problems.push('umami.passwordRotationDays: a whole number of days, 1 to 1000 (Secrets Manager limits)');
   if (!/[:@]/.test(cfg.umami.image) || /:latest$/.test(cfg.umami.image))
     problems.push('umami.image: pin a version tag');
   if (!/^v\d+\.\d+\.\d+$/.test(cfg.openreplay.version))

@@ -107,15 +107,47 @@ export function createCluster(ctx: Ctx, net: Network) {
   );
 }
 
-export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster) {
+/**
+ * Umami's image runs `yarn start-docker` (umami-software/umami Dockerfile, CMD; the node base image's entrypoint
+ * execs it). Umami reads only `DATABASE_URL`, so the container gets the parts of the JSON credentials secret as ECS
+ * secrets and builds the URL at start; node percent-encodes the user and the password (a rotated password may hold
+ * any character the rotation function generates).
+ */
+export const UMAMI_COMMAND = [
+  'sh',
+  '-c',
+  [
+    'export DATABASE_URL="$(node -e \'const e = process.env, c = encodeURIComponent;',
+    'process.stdout.write(`postgresql://${c(e.DB_USER)}:${c(e.DB_PASSWORD)}@${e.DB_HOST}:${e.DB_PORT}/${c(e.DB_NAME)}?schema=umami`)\')"',
+    '&& exec yarn start-docker',
+  ].join(' '),
+];
+
+/** The JSON keys of the RDS-rotation secret shape the container receives, by environment variable. */
+export const UMAMI_DB_SECRET_KEYS = {
+  DB_HOST: 'host',
+  DB_PORT: 'port',
+  DB_USER: 'username',
+  DB_PASSWORD: 'password',
+  DB_NAME: 'dbname',
+} as const;
+
+/** AWS's hosted single-user PostgreSQL rotation function (Serverless Application Repository). */
+export const PG_SINGLE_USER_ROTATION_APP =
+  'arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser';
+
+export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster, net: Network) {
   const { cfg } = ctx;
+  const aurora = cfg.aurora;
+  if (!aurora) throw new Error('createUmami needs cfg.aurora');
   const parent = scope(ctx, 'Umami', COMPONENT_TAGS.umami);
-  // Values are put by the operator after running sql/umami-bootstrap.sql (README, "Deploy"); nothing secret is
-  // in config, code or Pulumi state. DATABASE_URL = postgresql://umami_user:…@<endpoint>:<port>/<db>?schema=umami
-  const databaseUrl = new aws.secretsmanager.Secret(
-    'UmamiDatabaseUrl',
+  // The secret shape AWS's RDS rotation functions expect: {engine, host, port, username, password, dbname}. The
+  // operator puts the value once, with the same password as sql/umami-bootstrap.sql's umami_password (README,
+  // "Deploy"); nothing secret is in config, code or Pulumi state.
+  const dbSecret = new aws.secretsmanager.Secret(
+    'UmamiDatabaseSecret',
     {
-      description: 'usermetrics: Umami DATABASE_URL (schema umami of the application Aurora cluster)',
+      description: `usermetrics: Umami database credentials (JSON, umami_user on ${aurora.endpoint}; rotated)`,
       recoveryWindowInDays: 7,
     },
     { parent },
@@ -125,15 +157,21 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster) {
     { description: 'usermetrics: Umami APP_SECRET', recoveryWindowInDays: 7 },
     { parent },
   );
+  const rotation = createRotation(ctx, net, dbSecret, parent);
+  const jsonKey = (key: string) => $interpolate`${dbSecret.arn}:${key}::`;
+  const ssm = Object.fromEntries(
+    Object.entries(UMAMI_DB_SECRET_KEYS).map(([env, key]) => [env, jsonKey(key)]),
+  ) as Record<keyof typeof UMAMI_DB_SECRET_KEYS, $util.Output<string>>;
   const service = new sst.aws.Service(
     'Umami',
     {
       cluster,
       image: cfg.umami.image,
+      command: UMAMI_COMMAND,
       cpu: cfg.umami.cpu,
       memory: cfg.umami.memory,
       architecture: 'x86_64',
-      ssm: { DATABASE_URL: databaseUrl.arn, APP_SECRET: appSecret.arn },
+      ssm: { ...ssm, APP_SECRET: appSecret.arn },
       environment: { DATABASE_TYPE: 'postgresql', DISABLE_TELEMETRY: '1' },
       logging: { retention: retentionOf(cfg.logRetentionDays) },
       loadBalancer: {
@@ -147,13 +185,78 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster) {
         service: { tags: { Resource: 'ECSService' } },
         loadBalancer: { tags: { Resource: 'ALB' } },
         target: nameTargets('umami', cfg.stage),
-        executionRole: readOnly([databaseUrl.arn, appSecret.arn]),
+        executionRole: readOnly([dbSecret.arn, appSecret.arn]),
       },
     },
     { parent },
   );
   const targetGroups = [targetGroupName('umami', cfg.stage, 'Umami', 3000)];
-  return { service, databaseUrl, appSecret, targetGroups };
+  return { service, dbSecret, appSecret, rotation, targetGroups };
+}
+
+/**
+ * Rotation of Umami's database password every `umami.passwordRotationDays`, by AWS's single-user PostgreSQL
+ * rotation Lambda (its IAM comes from AWS's template: secretsmanager actions conditioned on this function, plus
+ * the VPC network-interface actions), in the private subnets (Secrets Manager through the NAT gateway) with a
+ * security group that Aurora's admits on its port. Not rotated immediately: the operator puts the first value.
+ */
+function createRotation(ctx: Ctx, net: Network, secret: aws.secretsmanager.Secret, parent: $util.Resource) {
+  const { cfg } = ctx;
+  const aurora = cfg.aurora!;
+  const sg = new aws.ec2.SecurityGroup(
+    'UmamiRotationSecurityGroup',
+    {
+      vpcId: net.vpc.id,
+      description: 'usermetrics: Umami secret rotation Lambda (to Aurora and Secrets Manager)',
+      egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
+      tags: { Resource: 'SecurityGroup' },
+    },
+    { parent },
+  );
+  if (aurora.securityGroupId) {
+    new aws.vpc.SecurityGroupIngressRule(
+      'AuroraFromUmamiRotation',
+      {
+        securityGroupId: aurora.securityGroupId,
+        referencedSecurityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: aurora.port,
+        toPort: aurora.port,
+        description: 'usermetrics: Umami secret rotation Lambda',
+        tags: { Resource: 'SecurityGroupRule' },
+      },
+      { parent },
+    );
+  }
+  const functionName = `usermetrics-${cfg.stage}-umami-rotation`;
+  const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
+  const app = new aws.serverlessrepository.CloudFormationStack(
+    'UmamiRotationFunction',
+    {
+      name: functionName,
+      applicationId: PG_SINGLE_USER_ROTATION_APP,
+      capabilities: ['CAPABILITY_IAM', 'CAPABILITY_RESOURCE_POLICY'],
+      parameters: {
+        functionName,
+        endpoint: `https://secretsmanager.${cfg.region}.amazonaws.com`,
+        vpcSubnetIds: $util.all(net.privateSubnets.map((s) => s.id)).apply((ids) => ids.join(',')),
+        vpcSecurityGroupIds: sg.id,
+      },
+      tags: { Resource: 'RotationFunction' },
+    },
+    { parent },
+  );
+  return new aws.secretsmanager.SecretRotation(
+    'UmamiDatabaseSecretRotation',
+    {
+      secretId: secret.id,
+      // The function AWS's template creates is named by the `functionName` parameter.
+      rotationLambdaArn: $interpolate`arn:aws:lambda:${cfg.region}:${account}:function:${functionName}`,
+      rotationRules: { automaticallyAfterDays: cfg.umami.passwordRotationDays },
+      rotateImmediately: false,
+    },
+    { parent, dependsOn: [app] },
+  );
 }
 
 export function createOpenReplay(

@@ -111,6 +111,9 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream',
   'aws:cloudwatch/eventRule:EventRule',
   'aws:scheduler/schedule:Schedule',
+  // CloudFormation propagates stack tags to the rotation Lambda and its role, so cost allocation sees them.
+  'aws:serverlessrepository/cloudFormationStack:CloudFormationStack',
+  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule',
 ]);
 
 /** The part of Pulumi's ResourceTransformationArgs this module needs (kept structural: no Pulumi import). */

@@ -1,9 +1,10 @@
 -- Umami's place in the application's Aurora PostgreSQL cluster: schema `umami`, role `umami_user`, nothing else.
 -- Run as the cluster's admin (rds_superuser), safe to run again (it converges):
 --   psql -v ON_ERROR_STOP=1 -v umami_password="$UMAMI_DB_PASSWORD" -f umami-bootstrap.sql "$ADMIN_URL"
--- The password only ever travels as that psql variable. umami_user may use schema umami only: no access to any
--- application schema, no CREATE in `public` (also on clusters upgraded from PostgreSQL <= 14, where PUBLIC still
--- holds CREATE on public), no new schemas. Undo with umami-rollback.sql.
+-- The password only ever travels as that psql variable; it must also be the first `password` of the JSON secret
+-- UmamiDatabaseSecret (README, "Database steps"), which Secrets Manager then rotates. umami_user may use schema
+-- umami only: no access to any application schema, no CREATE in `public` (also on clusters upgraded from
+-- PostgreSQL <= 14, where PUBLIC still holds CREATE on public), no new schemas. Undo with umami-rollback.sql.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 \if :{?umami_password}

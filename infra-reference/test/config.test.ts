@@ -25,6 +25,10 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig('dev', { umami: { image: 'ghcr.io/umami-software/umami:latest' } })).toThrow(
       /pin a version/,
     );
+    expect(() => resolveConfig('dev', { umami: { passwordRotationDays: 0 } })).toThrow(
+      /passwordRotationDays/,
+    );
+    expect(resolveConfig('prod').umami.passwordRotationDays).toBe(30);
     expect(() => resolveConfig('dev', { vpcCidr: '10.0.0.0/16' })).toThrow(/10\.x\.y\.0\/24/);
     expect(() => resolveConfig('dev', { corsOrigins: ['*'] })).not.toThrow();
   });

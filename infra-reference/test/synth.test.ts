@@ -234,11 +234,68 @@ describe.each(stages)('synth of %s', (stage) => {
     if (cfg.aurora) {
       const c = JSON.parse(umami!.inputs.containerDefinitions)[0];
       expect(c.image).toBe(cfg.umami.image);
-      expect(c.secrets.map((x: Json) => x.name).sort()).toEqual(['APP_SECRET', 'DATABASE_URL']);
+      expect(c.secrets.map((x: Json) => x.name).sort()).toEqual([
+        'APP_SECRET',
+        'DB_HOST',
+        'DB_NAME',
+        'DB_PASSWORD',
+        'DB_PORT',
+        'DB_USER',
+      ]);
       expect(c.secrets.every((x: Json) => x.valueFrom.startsWith('arn:aws:secretsmanager:'))).toBe(true);
-      expect((c.environment ?? []).map((e: Json) => e.name)).not.toContain('DATABASE_URL');
+      // The database parts are JSON-key references into the one rotated secret, never whole-secret values.
+      const db = c.secrets.filter((x: Json) => x.name.startsWith('DB_'));
+      for (const x of db)
+        expect(x.valueFrom, x.name).toMatch(/:UmamiDatabaseSecret:(host|port|username|password|dbname)::$/);
+      expect(db.find((x: Json) => x.name === 'DB_PASSWORD').valueFrom).toMatch(/:password::$/);
+      const envNames = (c.environment ?? []).map((e: Json) => e.name);
+      for (const n of ['DATABASE_URL', 'DB_PASSWORD', 'DB_USER']) expect(envNames).not.toContain(n);
+      // DATABASE_URL is built in the container from those parts, then Umami's own CMD runs.
+      expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(c.command[2]).toContain('?schema=umami');
+      expect(c.command[2]).toMatch(/exec yarn start-docker$/);
+      expect(c.command[2]).not.toMatch(/postgresql:\/\/[^$]*:[^$]*@/);
     } else {
       expect(umami).toBeUndefined();
+    }
+  });
+
+  it('Umami database secret rotates on the configured schedule by AWS single-user PostgreSQL rotation', () => {
+    const rotations = ofType(s, 'aws:secretsmanager/secretRotation:SecretRotation');
+    if (!cfg.aurora) {
+      expect(rotations).toEqual([]);
+      return;
+    }
+    expect(rotations).toHaveLength(1);
+    const r = rotations[0]!;
+    expect(r.inputs.secretId).toBe('UmamiDatabaseSecret-id');
+    expect(r.inputs.rotationRules.automaticallyAfterDays).toBe(cfg.umami.passwordRotationDays);
+    const app = one(
+      s,
+      'aws:serverlessrepository/cloudFormationStack:CloudFormationStack',
+      'UmamiRotationFunction',
+    );
+    expect(app.inputs.applicationId).toMatch(/:applications\/SecretsManagerRDSPostgreSQLRotationSingleUser$/);
+    expect(r.inputs.rotationLambdaArn).toMatch(
+      new RegExp(`:function:${app.inputs.parameters.functionName}$`),
+    );
+    expect(app.inputs.parameters.vpcSubnetIds.split(',').sort()).toEqual([
+      'PrivateSubnet1-id',
+      'PrivateSubnet2-id',
+    ]);
+    expect(app.inputs.parameters.vpcSecurityGroupIds).toBe('UmamiRotationSecurityGroup-id');
+    if (cfg.aurora.securityGroupId) {
+      const ingress = one(
+        s,
+        'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule',
+        'AuroraFromUmamiRotation',
+      );
+      expect(ingress.inputs).toMatchObject({
+        securityGroupId: cfg.aurora.securityGroupId,
+        referencedSecurityGroupId: 'UmamiRotationSecurityGroup-id',
+        fromPort: cfg.aurora.port,
+        toPort: cfg.aurora.port,
+      });
     }
   });
 
