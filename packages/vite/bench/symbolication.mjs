@@ -6,9 +6,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { generatedPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { createErrorReportHandler } from '@usermetrics/node';
+import { interleave, median, quartiles } from '@usermetrics/test-support/bench-lib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { usermetrics } from '../dist/index.js';
@@ -80,17 +80,11 @@ const resolved = JSON.parse(lines.find((l) => l.includes('"ERROR"'))).error.fram
 ).length;
 if (resolved === 0) throw new Error('bench report did not resolve against the map');
 
-const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let r = 0; r < ROUNDS + 3; r++) {
-  for (const [name, handler] of Object.entries(cases)) {
-    const t0 = performance.now();
-    for (let i = 0; i < BATCH; i++) await handler(event);
-    if (r >= 3) samples[name].push(((performance.now() - t0) / BATCH) * 1000);
-  }
-}
-const sorted = (a) => [...a].sort((x, y) => x - y);
-const q = (a, p) => sorted(a)[Math.round(p * (a.length - 1))];
-const [base, sym] = Object.values(samples).map((s) => q(s, 0.5));
+// The repository's shared helpers: interleaved rounds (A, B, A, B, …) after 3 warm-up rounds, ms per op.
+const run = Object.fromEntries(Object.entries(cases).map(([name, handler]) => [name, () => handler(event)]));
+const samples = await interleave(run, { rounds: ROUNDS, batch: BATCH, async: true });
+const us = (ms) => (ms * 1000).toFixed(1);
+const [base, sym] = Object.values(samples).map((s) => median(s));
 console.log(
   `\nError report handler, µs per report (median of ${ROUNDS} interleaved rounds × ${BATCH}, IQR in brackets)`,
 );
@@ -98,10 +92,8 @@ console.log(
   `load average ${loadavg()[0].toFixed(2)}; ${resolved}/${frames.length} frames resolved per report\n`,
 );
 for (const [name, s] of Object.entries(samples)) {
-  console.log(
-    `  ${name.padEnd(36)} ${q(s, 0.5).toFixed(1).padStart(8)} µs  [${q(s, 0.25).toFixed(1)}–${q(s, 0.75).toFixed(1)}]`,
-  );
+  console.log(`  ${name.padEnd(36)} ${us(median(s)).padStart(8)} µs  [${quartiles(s).map(us).join('–')}]`);
 }
 console.log(
-  `\n  symbolication adds ${(sym - base).toFixed(1)} µs per report (${(sym / base).toFixed(2)}× the handler without it)\n`,
+  `\n  symbolication adds ${us(sym - base)} µs per report (${(sym / base).toFixed(2)}× the handler without it)\n`,
 );
