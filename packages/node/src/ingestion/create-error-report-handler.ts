@@ -11,6 +11,8 @@ import {
   sanitizeUrl,
   validateErrorReport,
 } from '@usermetrics/core';
+import { logErrorRedacted } from '../logger/create-logger';
+import { Redacted } from '../logger/redacted';
 import { computeFingerprint } from './compute-fingerprint';
 import { createIngestionHandler, type ParsedRequest } from './create-ingestion-handler';
 import { createDedupeCache, type DedupeCache } from './dedupe-cache';
@@ -27,6 +29,14 @@ const ERRORS_SETS = /* @__PURE__ */ dimensionSetsOf(ERRORS_DEF);
 // `TypeError: x is undefined` as the first stack line (V8), when the report carries no type.
 const STACK_HEAD_TYPE = /^\s*([A-Za-z_$][\w$]{0,99}):/;
 const MESSAGE_HEAD = 120;
+const REDACTED_CONTEXT: ReadonlySet<string> = new Set([
+  'url',
+  'replayUrl',
+  'userAgent',
+  'componentStack',
+  'release',
+  'fingerprint',
+]);
 
 /**
  * Lambda handler for `POST /errors/report` (API Gateway REST v1, HTTP API v2, Function URL). Every report is
@@ -89,19 +99,23 @@ async function logReport(
   );
   // The whole message is in `error.message`; the line's message carries only its start, so a long message
   // is not written twice.
-  logger.error(
+  // The handler redacted every free-text field (`cleanReport`); the package's logger writes those as they
+  // are and redacts the rest (frames, the line's message), so nothing is redacted twice or not at all.
+  const fields = report.redacted;
+  logErrorRedacted(
+    logger,
     `Frontend error: ${report.message.length > MESSAGE_HEAD ? `${report.message.slice(0, MESSAGE_HEAD)}…` : report.message}`,
     {
-      name: report.type,
-      message: report.message,
-      stack: report.stack,
+      name: fields.type,
+      message: fields.message,
+      stack: fields.stack,
       handled: report.handled,
       frames: symbolicated?.frames,
     },
     {
       errorId,
       environment: o.environment,
-      ...report.context,
+      ...fields.context,
       issueId: symbolicated?.issueId,
       extra: report.extra,
     },
@@ -160,6 +174,13 @@ interface CleanReport {
   extra: Record<string, unknown> | undefined;
   /** Redacted context fields for the log line; only the ones that were sent. */
   context: Record<string, string>;
+  /** The same free-text fields marked as redacted, for the ERROR line (`logErrorRedacted`). */
+  redacted: {
+    type: Redacted;
+    message: Redacted;
+    stack: Redacted | undefined;
+    context: Record<string, unknown>;
+  };
 }
 
 /** Every free-text field through core redaction, URLs through `sanitizeUrl`, dimensions bounded. */
@@ -183,6 +204,9 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
       ? redactString(ctx.fingerprint)
       : computeFingerprint(type, message, stack);
   context.fingerprint = fingerprint;
+  const marked: Record<string, unknown> = {};
+  // Only what went through redactString/sanitizeUrl above; route and clientTimestamp are redacted by the logger.
+  for (const [k, v] of Object.entries(context)) marked[k] = REDACTED_CONTEXT.has(k) ? new Redacted(v) : v;
   return {
     type,
     errorType: normalizeErrorType(rawType),
@@ -193,6 +217,12 @@ function cleanReport(value: ErrorReportPayload, routes: readonly string[]): Clea
     handled: error.handled ?? ctx.handled,
     extra: boundExtra(ctx.extra),
     context,
+    redacted: {
+      type: new Redacted(type),
+      message: new Redacted(message),
+      stack: stack === undefined ? undefined : new Redacted(stack),
+      context: marked,
+    },
   };
 }
 

@@ -67,6 +67,71 @@ describe('redaction before logging and metrics', () => {
     for (const secret of SECRETS) expect(out.text()).toContain(secret);
   });
 
+  it('redacts every free-text field of the ERROR line, through the own logger and a foreign one (#18)', async () => {
+    // Each field holds an e-mail, a card and a JWT; the handler redacts them once and the package's logger
+    // writes those fields without a second pass, so a field the handler forgot would reach stdout as is.
+    const JWT = 'eyJhbGc.eyJzdWI.sig1'; // short enough for the 100-character fields
+    const SECRET = `${EMAIL} ${CARD} ${JWT}`;
+    const body = JSON.stringify({
+      error: { type: `Boom ${SECRET}`, message: `m ${SECRET}`, stack: `s ${SECRET}` },
+      context: {
+        url: `https://app.example/p/${EMAIL}?q=${EMAIL}&c=${CARD}&t=${JWT}`,
+        replayUrl: `https://replay.example/${EMAIL}?q=${EMAIL}&c=${CARD}&t=${JWT}`,
+        userAgent: `ua ${SECRET}`,
+        componentStack: `cs ${SECRET}`,
+        release: `r ${SECRET}`,
+        fingerprint: `fp ${SECRET}`,
+        route: `/r ${SECRET}`,
+        timestamp: '2026-01-01T12:00:00.000Z',
+      },
+    });
+    const foreign: string[] = [];
+    const plain = {
+      info: () => {},
+      warn: () => {},
+      error: (_m: string, error?: unknown, context?: Record<string, unknown>) =>
+        foreign.push(JSON.stringify({ error, context })),
+    };
+    const out = collectStdout();
+    const own = createErrorReportHandler({
+      stdout: out,
+      now,
+      environment: 'production',
+      allowedOrigins: [ORIGIN],
+    });
+    const theirs = createErrorReportHandler({
+      stdout: collectStdout(),
+      logger: plain,
+      now,
+      environment: 'production',
+      allowedOrigins: [ORIGIN],
+    });
+    const ownRes = await own(v2Event({ body }));
+    expect(ownRes.statusCode, String(ownRes.body)).toBe(200);
+    expect((await theirs(v2Event({ body }))).statusCode).toBe(200);
+    const [line] = out.logs();
+    const lines = [line, JSON.parse(foreign[0] ?? '{}')];
+    for (const l of lines) {
+      const { error, context } = l as { error: Record<string, string>; context: Record<string, string> };
+      const fields = {
+        name: error.name,
+        message: error.message,
+        stack: error.stack,
+        url: context.url,
+        replayUrl: context.replayUrl,
+        userAgent: context.userAgent,
+        componentStack: context.componentStack,
+        release: context.release,
+        fingerprint: context.fingerprint,
+      };
+      for (const [field, text] of Object.entries(fields)) {
+        // Positive control: the field is there and its redaction is visible.
+        expect(text, field).toContain('[REDACTED]');
+        for (const secret of [EMAIL, CARD, JWT]) expect(text, field).not.toContain(secret);
+      }
+    }
+  });
+
   it('redacts what web-vitals documents keep from the request', async () => {
     const out = collectStdout();
     const handler = createWebVitalsHandler({

@@ -7,6 +7,7 @@ import { reportFailure } from '../diagnostics/report-failure';
 import { defaultStdout } from '../io/stdout';
 import { isoTimestamp } from './iso-timestamp';
 import { createContextRedactor } from './redact-context';
+import { Redacted, unwrapRedacted } from './redacted';
 import type { LogContext, Logger, LoggerBindings, LoggerOptions } from './types';
 
 type PinoLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -102,6 +103,16 @@ class PinoLogger implements Logger {
     this.write('error', message, error, context);
   }
 
+  /** An ERROR line whose `error` is a plain record of fields; {@link Redacted} values are not redacted again. */
+  errorWithRedacted(message: string, error: Record<string, unknown>, context: LogContext): void {
+    this.write('error', message, new PreRedactedError(error), context);
+  }
+
+  /** Whether this logger redacts with core's defaults only, so a {@link Redacted} value needs nothing more. */
+  get defaultRedaction(): boolean {
+    return this.redactOptions === undefined;
+  }
+
   child(bindings: LoggerBindings): Logger {
     try {
       const { requestId, sessionId, coldStart, traceId, ...rest } = bindings ?? {};
@@ -142,7 +153,8 @@ class PinoLogger implements Logger {
             ? this.extra
             : { ...this.extra, ...context };
       if (ctx !== undefined) obj.context = this.redactContext(ctx);
-      if (error !== undefined) obj.error = redactError(error, this.redactOptions);
+      if (error instanceof PreRedactedError) obj.error = this.redactContext(error.fields);
+      else if (error !== undefined) obj.error = redactError(error, this.redactOptions);
       const text = typeof message === 'string' ? message : String(message);
       this.pinoLogger[level](obj, redactString(text, this.redactOptions));
     } catch (error) {
@@ -150,6 +162,28 @@ class PinoLogger implements Logger {
       reportFailure('logger', error);
     }
   }
+}
+
+class PreRedactedError {
+  constructor(readonly fields: Record<string, unknown>) {}
+}
+
+/**
+ * Writes an ERROR line whose `error` and `context` records may hold {@link Redacted} strings: the package's
+ * own logger (with default redaction) writes those as they are and redacts every other value; any other
+ * logger gets plain strings and does what it does. Used by the error-report handler (#18).
+ */
+export function logErrorRedacted(
+  logger: {
+    error(message: string, error?: unknown, context?: Record<string, unknown>): void;
+  },
+  message: string,
+  error: Record<string, unknown>,
+  context: LogContext,
+): void {
+  if (logger instanceof PinoLogger && logger.defaultRedaction)
+    logger.errorWithRedacted(message, error, context);
+  else logger.error(message, unwrapRedacted(error), unwrapRedacted(context));
 }
 
 function isErrorLike(v: unknown): boolean {

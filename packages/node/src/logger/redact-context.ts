@@ -1,4 +1,5 @@
 import { isSensitiveKey, REDACTED, type RedactOptions, redact, redactString } from '@usermetrics/core';
+import { Redacted } from './redacted';
 import { VisitedObjects } from './visited-objects';
 
 const MAX_DEPTH = 8;
@@ -50,6 +51,8 @@ export function createContextRedactor(extraKeys?: readonly string[]): (value: un
         return value;
     }
     if (value === null) return null;
+    // Already redacted by the caller (the ingestion handlers): written as it is, never redacted twice.
+    if (value instanceof Redacted) return value.text;
     const known = seen.get(value);
     if (known !== undefined) return known === IN_PROGRESS ? CIRCULAR : known;
     if (depth >= MAX_DEPTH) return MAX_DEPTH_MARKER;

@@ -43,8 +43,8 @@ export function publishMetric(metricName: string, value: number, dimensions?: Re
 /**
  * Records a cold start (ColdStart = 1 and InitDuration) for code that is not wrapped by `withUsermetrics`.
  * Inside a wrapped invocation it does nothing, because the wrapper already measures cold starts and a second
- * sample would double-count. Dimensions come from `AWS_LAMBDA_FUNCTION_NAME` and
- * {@link defaultEnvironment}. Never throws.
+ * sample would double-count. Dimensions come from `AWS_LAMBDA_FUNCTION_NAME` and the default environment
+ * (`USERMETRICS_ENVIRONMENT`, then `NODE_ENV`, then `'production'`). Never throws.
  * @example recordColdStart(performance.now());
  */
 export function recordColdStart(durationMs: number, stdout?: LineSink): void {

@@ -1,0 +1,16 @@
+/**
+ * A string the caller has already put through core's `redactString` with default options. The package's own
+ * logger writes it as it is instead of redacting it a second time (the ingestion handlers redact every
+ * free-text field once; a hostile 40 KB report paid for that twice, #18). Internal: never part of the
+ * public API, and unwrapped before a value reaches a logger of the user's own.
+ */
+export class Redacted {
+  constructor(readonly text: string) {}
+}
+
+/** A shallow copy of `record` with every {@link Redacted} replaced by its text, for foreign loggers. */
+export function unwrapRedacted(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = v instanceof Redacted ? v.text : v;
+  return out;
+}
