@@ -118,6 +118,7 @@ export const UMAMI_COMMAND = [
   '-c',
   [
     'export DATABASE_URL="$(node -e \'const e = process.env, c = encodeURIComponent;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a JS template the container's node evaluates, not this file
     'process.stdout.write(`postgresql://${c(e.DB_USER)}:${c(e.DB_PASSWORD)}@${e.DB_HOST}:${e.DB_PORT}/${c(e.DB_NAME)}?schema=umami`)\')"',
     '&& exec yarn start-docker',
   ].join(' '),
