@@ -1,6 +1,11 @@
 // `POST /errors/report`: the @usermetrics/node handler, configured from the environment the SST app sets.
-// SOURCEMAP_BUCKET / SOURCEMAP_PREFIX (the private source-map bucket) are set for symbolication (#15).
+// SOURCEMAP_BUCKET / SOURCEMAP_PREFIX (the private source-map bucket) turn on symbolication (#15): maps that
+// @usermetrics/vite uploaded are read on a cache miss, the one network call this handler may make.
 import { createErrorReportHandler } from '@usermetrics/node';
-import { optionsFromEnv } from './options-from-env';
+import { optionsFromEnv, sourceMapsFromEnv } from './options-from-env';
 
-export const handler = createErrorReportHandler(optionsFromEnv());
+const sourceMaps = sourceMapsFromEnv();
+
+export const handler = createErrorReportHandler(
+  sourceMaps ? { ...optionsFromEnv(), sourceMaps } : optionsFromEnv(),
+);

@@ -24,3 +24,16 @@ export function optionsFromEnv(
     routes: list(env[ENV.routes]),
   };
 }
+
+/**
+ * The error-report Lambda's `sourceMaps` option (#15): the private source-map bucket the SST app passes as
+ * `SOURCEMAP_BUCKET` / `SOURCEMAP_PREFIX`, or `undefined` (no symbolication) when the bucket is not set.
+ */
+export function sourceMapsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): { bucket: string; prefix?: string } | undefined {
+  const bucket = env.SOURCEMAP_BUCKET?.trim();
+  if (!bucket) return undefined;
+  const prefix = env.SOURCEMAP_PREFIX?.trim();
+  return prefix ? { bucket, prefix } : { bucket };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionsFromEnv } from '../handlers/options-from-env';
+import { optionsFromEnv, sourceMapsFromEnv } from '../handlers/options-from-env';
 import { accessLogFormat, stageThrottle } from '../infra/access-log';
 import { connectionsThreshold, errorRate, errorRateQueries } from '../infra/alarm-math';
 import { resolveConfig, retentionKey, subnetLayout } from '../infra/config';
@@ -101,5 +101,14 @@ describe('builders', () => {
       routes: ['/users/:id'],
     });
     expect(optionsFromEnv({})).toEqual({ allowedOrigins: [], environment: undefined, routes: [] });
+  });
+  it('the error-report Lambda symbolicates from the source-map bucket only when the app passes one', () => {
+    expect(sourceMapsFromEnv({ SOURCEMAP_BUCKET: 'maps', SOURCEMAP_PREFIX: 'web/' })).toEqual({
+      bucket: 'maps',
+      prefix: 'web/',
+    });
+    expect(sourceMapsFromEnv({ SOURCEMAP_BUCKET: 'maps' })).toEqual({ bucket: 'maps' });
+    expect(sourceMapsFromEnv({})).toBeUndefined();
+    expect(sourceMapsFromEnv({ SOURCEMAP_BUCKET: ' ' })).toBeUndefined();
   });
 });
