@@ -60,7 +60,9 @@ const PAGES = [
   { id: 'tracker', label: '@usermetrics/browser, all on except replay', library: 'usermetrics' },
   { id: 'tracker-replay', label: '@usermetrics/browser with replay', library: 'usermetrics' },
 ];
-const LIBRARIES = ['usermetrics', 'openreplay', 'web-vitals', 'sentry', 'faro', 'page'];
+const LIBRARIES = ['usermetrics', 'openreplay', 'web-vitals', 'sentry', 'faro', 'page', 'unattributed'];
+// Ours, for the budgets: our chunks, and the scripts Chromium names no file for (see measureThrottled).
+const OURS = ['usermetrics', 'unattributed'];
 const BUDGET = { untilLoadRatio: 1.1, replayLoafMs: 10 };
 
 function newestMtime(dir) {
@@ -336,6 +338,7 @@ async function measureThrottled(browser, url, apiOrigin, sources) {
     const loafScriptMs = Object.fromEntries(LIBRARIES.map((l) => [l, 0]));
     // A long task of a library: a frame with blocking time (a task over 50 ms) in which its script ran.
     const blockingFramesWith = Object.fromEntries(LIBRARIES.map((l) => [l, 0]));
+    let ourLongTasks = 0;
     for (const frame of frames) {
       const seen = new Set();
       for (const script of frame.scripts) {
@@ -343,15 +346,20 @@ async function measureThrottled(browser, url, apiOrigin, sources) {
         try {
           path = new URL(script.url).pathname;
         } catch {}
-        const library = sources.get(path) ?? 'page';
+        // Chromium gives some callbacks no source URL (seen: idle callbacks of 60-80 ms at 4x on the tracker
+        // pages, where no other library runs). They are counted apart and, for the budgets, as ours.
+        const library = script.url ? (sources.get(path) ?? 'page') : 'unattributed';
         loafScriptMs[library] += script.duration;
         seen.add(library);
       }
       if (frame.blocking > 0) for (const library of seen) blockingFramesWith[library] += 1;
+      if (frame.blocking > 0 && OURS.some((l) => seen.has(l))) ourLongTasks += 1;
     }
     return {
       loafScriptMs,
       blockingFramesWith,
+      ourLongTasks,
+      ourLoafScriptMs: OURS.reduce((sum, l) => sum + loafScriptMs[l], 0),
       longTasksAfterLoad: longTasks.length,
       blockingAfterLoadMs: longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
     };
@@ -427,11 +435,11 @@ function budgets(results) {
   const runsOf = (id) => results.find((r) => r.id === id).runs;
   const anchor = median(runsOf('web-vitals').map((x) => x.scriptUntilLoadMs));
   const untilLoad = median(runsOf('tracker').map((x) => x.scriptUntilLoadMs)) / anchor;
-  const ourTasks = runsOf('tracker').map((x) => x.blockingFramesWith.usermetrics);
-  const replayLoaf = median(runsOf('tracker-replay').map((x) => x.loafScriptMs.usermetrics));
+  const ourTasks = runsOf('tracker').map((x) => x.ourLongTasks);
+  const replayLoaf = median(runsOf('tracker-replay').map((x) => x.ourLoafScriptMs));
   const verdict = (ok) => (ok ? '**met**' : '**missed**');
   return [
-    'Budgets (DESIGN §9), from this run:',
+    'Budgets (DESIGN §9), from this run ("ours" = usermetrics + unattributed):',
     '',
     `- script until load ≤ ${BUDGET.untilLoadRatio}× web-vitals alone (replay off): ${untilLoad.toFixed(2)}× — ${verdict(
       untilLoad <= BUDGET.untilLoadRatio,
