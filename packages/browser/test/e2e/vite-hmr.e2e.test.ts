@@ -142,8 +142,9 @@ async function visit(
         'the HMR update',
         () => hotUpdates.length >= wanted || navigations > loadedNavigations,
       );
-      // The update's new modules run, and may start a tracker: give it the idle time it takes to start.
-      await page.waitForTimeout(1500);
+      // The view rendered again (after the update or the reload) and its event went out through a started
+      // tracker: whatever the new modules started has started by now.
+      await server.waitFor('the event of the second render', () => renders(server) >= 2);
     }
     const windowKept = await page.evaluate(
       () => (window as unknown as { __beforeEdit?: boolean }).__beforeEdit === true,
@@ -183,6 +184,10 @@ async function visit(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Umami events `rendered` received (view.ts sends one each time it renders). */
+const renders = (server: TestServer): number =>
+  server.umami.filter((e) => e.body.payload.name === 'rendered').length;
 
 const replaceIn = (file: string, from: string, to: string) => (dir: string) => {
   const path = join(dir, file);
