@@ -56,6 +56,15 @@ describe('Umami page views of the same URL', () => {
     expect(views()[1]?.referrer).toBe(views()[0]?.referrer);
   });
 
+  it('also lets it through when the first view only had the catch-all route of a routes list', () => {
+    const { client, views } = setup();
+    client.pageView(HERE, { route: 'other' }); // `routes` config without this page's pattern
+    client.pageView(HERE, { route: 'other' });
+    client.pageView(HERE, { route: '/users/:id' });
+
+    expect(views().map((v) => v.data?.route)).toEqual(['other', '/users/:id']);
+  });
+
   it('adds the route exactly once: later same-URL views, with or without a route, are deduplicated', () => {
     const { client, views } = setup();
     client.pageView(HERE);

@@ -1,4 +1,4 @@
-import { LIMITS, redactString, UMAMI_LIMITS, utf8ByteLength } from '@usermetrics/core';
+import { LIMITS, OTHER_ROUTE, redactString, UMAMI_LIMITS, utf8ByteLength } from '@usermetrics/core';
 import type { Transport } from '../transport/create-transport';
 import type { DropReason, PageViewOptions, UmamiOptions } from '../types';
 import { buildUmamiPayload, readUmamiPage, toUmamiUrl } from './umami-payload';
@@ -58,9 +58,11 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
     // The history hook and a router integration (usePageViews) may both report the same navigation:
     // a page view for the URL that was just viewed is the same view, not a new one. Except once: a router
     // mounted after the tracker's first automatic view reports that URL again with the route pattern the
-    // first view lacked; dropping it would lose the route of the landing page for good.
+    // first view lacked (none, or 'other' from a `routes` list without it); dropping it would lose the
+    // landing page's route for good.
     const route = name === undefined ? options.route : undefined;
-    const addsRoute = route !== undefined && lastRoute === undefined;
+    const known = (r: string | undefined): boolean => r !== undefined && r !== OTHER_ROUTE;
+    const addsRoute = known(route) && !known(lastRoute);
     if (name === undefined && pageUrl === lastUrl && !addsRoute) {
       deps.log('umami: same page view skipped', pageUrl);
       return;
