@@ -1,4 +1,4 @@
-import { LIMITS, redactString, UMAMI_LIMITS, utf8ByteLength } from '@usermetrics/core';
+import { LIMITS, OTHER_ROUTE, redactString, UMAMI_LIMITS, utf8ByteLength } from '@usermetrics/core';
 import type { Transport } from '../transport/create-transport';
 import type { DropReason, PageViewOptions, UmamiOptions } from '../types';
 import { buildUmamiPayload, readUmamiPage, toUmamiUrl } from './umami-payload';
@@ -37,7 +37,10 @@ export function umamiSendUrl(hostUrl: string): string {
 export function createUmamiClient(deps: UmamiDeps): UmamiClient {
   const { window: w } = deps;
   const endpoint = umamiSendUrl(deps.options.hostUrl);
+  // The last page view: its URL, route pattern and referrer (a view that adds the missing route reuses it).
   let lastUrl: string | undefined;
+  let lastRoute: string | undefined;
+  let lastReferrer: string | undefined;
   let viewed = false;
 
   function send(name: string | undefined, data: unknown, url?: string, options: PageViewOptions = {}): void {
@@ -53,12 +56,19 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
       return;
     }
     // The history hook and a router integration (usePageViews) may both report the same navigation:
-    // a page view for the URL that was just viewed is the same view, not a new one.
-    if (name === undefined && pageUrl === lastUrl) {
+    // a page view for the URL that was just viewed is the same view, not a new one. Except once: a router
+    // mounted after the tracker's first automatic view reports that URL again with the route pattern the
+    // first view lacked (none, or 'other' from a `routes` list without it); dropping it would lose the
+    // landing page's route for good.
+    const route = name === undefined ? options.route : undefined;
+    const known = (r: string | undefined): boolean => r !== undefined && r !== OTHER_ROUTE;
+    const addsRoute = known(route) && !known(lastRoute);
+    if (name === undefined && pageUrl === lastUrl && !addsRoute) {
       deps.log('umami: same page view skipped', pageUrl);
       return;
     }
-    const referrerRaw = options.referrer ?? lastUrl ?? w.document.referrer;
+    const sameView = name === undefined && pageUrl === lastUrl;
+    const referrerRaw = options.referrer ?? (sameView ? lastReferrer : lastUrl) ?? w.document.referrer;
     const referrer = referrerRaw ? toUmamiUrl(referrerRaw, href) : undefined;
     const facts = readUmamiPage(w.document, w.navigator, w.screen);
     if (typeof options.title === 'string') {
@@ -81,7 +91,9 @@ export function createUmamiClient(deps: UmamiDeps): UmamiClient {
       return;
     }
     if (name === undefined) {
+      if (!sameView) lastReferrer = referrer;
       lastUrl = pageUrl;
+      lastRoute = route;
       viewed = true;
     }
     const body = JSON.stringify(built);
