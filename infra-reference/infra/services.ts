@@ -108,10 +108,13 @@ export function createCluster(ctx: Ctx, net: Network) {
 }
 
 /**
- * Umami's image runs `yarn start-docker` (umami-software/umami Dockerfile, CMD; the node base image's entrypoint
- * execs it). Umami reads only `DATABASE_URL`, so the container gets the parts of the JSON credentials secret as ECS
- * secrets and builds the URL at start; node percent-encodes the user and the password (a rotated password may hold
- * any character the rotation function generates).
+ * Umami v2.19.0's image runs `pnpm start-docker` (umami-software/umami, tag v2.19.0 = commit 60eaaaff60a3,
+ * Dockerfile `CMD ["pnpm", "start-docker"]`; pnpm is installed globally in its runner stage). Releases up to v2.17
+ * ran `yarn start-docker` (Umami switched to pnpm in commit 5be38adf7), so yarn is not in this image. The script
+ * runs check-db (Prisma migrations), update-tracker, set-routes-manifest, then start-server. Umami reads only
+ * `DATABASE_URL`, so the container gets the parts of the JSON credentials secret as ECS secrets and builds the URL
+ * at start; node percent-encodes the user and the password (a rotated password may hold any character the
+ * rotation function generates).
  */
 export const UMAMI_COMMAND = [
   'sh',
@@ -120,7 +123,7 @@ export const UMAMI_COMMAND = [
     'export DATABASE_URL="$(node -e \'const e = process.env, c = encodeURIComponent;',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a JS template the container's node evaluates, not this file
     'process.stdout.write(`postgresql://${c(e.DB_USER)}:${c(e.DB_PASSWORD)}@${e.DB_HOST}:${e.DB_PORT}/${c(e.DB_NAME)}?schema=umami`)\')"',
-    '&& exec yarn start-docker',
+    '&& exec pnpm start-docker',
   ].join(' '),
 ];
 

@@ -253,7 +253,7 @@ describe.each(stages)('synth of %s', (stage) => {
       // DATABASE_URL is built in the container from those parts, then Umami's own CMD runs.
       expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
       expect(c.command[2]).toContain('?schema=umami');
-      expect(c.command[2]).toMatch(/exec yarn start-docker$/);
+      expect(c.command[2]).toMatch(/exec pnpm start-docker$/);
       expect(c.command[2]).not.toMatch(/postgresql:\/\/[^$]*:[^$]*@/);
     } else {
       expect(umami).toBeUndefined();
