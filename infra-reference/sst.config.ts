@@ -90,6 +90,7 @@ export default $config({
         { label: 'WebVitals', fn: ingestion.webVitals },
         { label: 'ErrorReport', fn: ingestion.errors },
       ],
+      mustSucceed: umami ? [{ label: 'UmamiRedeploy', fn: umami.redeploy.fn }] : [],
       services: [
         ...(umami ? [{ label: 'Umami', service: umami.service, targetGroups: umami.targetGroups }] : []),
         { label: 'OpenReplay', service: openreplay.service, targetGroups: openreplay.targetGroups },
@@ -102,6 +103,7 @@ export default $config({
       apiOrigin: ingestion.api.url,
       grafana: grafanaWs.workspace.endpoint,
       umami: umami?.service.url,
+      umamiCluster: umami ? cluster.nodes.cluster.name : undefined,
       openreplay: openreplay.service.url,
       replayBucket: replayBucket.name,
       sourcemapBucket: sourcemapBucket.name,

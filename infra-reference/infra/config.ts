@@ -59,7 +59,7 @@ export interface StageConfig {
   vpcCidr: string;
   lambda: { memoryMb: number; timeoutSeconds: number };
   /**
-   * Umami's image (its Dockerfile runs `yarn start-docker`, which services.ts wraps) and how often Secrets
+   * Umami's image (v2.19.0's Dockerfile runs `pnpm start-docker`, which services.ts wraps) and how often Secrets
    * Manager rotates its database password (days; AWS's single-user PostgreSQL rotation function).
    */
   umami: TaskSize & { image: string; passwordRotationDays: number };

@@ -588,3 +588,112 @@ describe.each(['dev', 'prod'] as const)('least privilege in the %s synth', (stag
     });
   });
 });
+
+describe('Umami after a secret rotation, and its network (prod: the stage with Aurora)', () => {
+  const s = loadSynth('prod');
+  const cfg = resolveConfig('prod');
+  const secretArn = `arn:aws:secretsmanager:${cfg.region}:123456789012:UmamiDatabaseSecret`;
+  const fn = one(s, 'aws:lambda/function:Function', 'UmamiRedeployFunction');
+
+  it('an EventBridge rule on the native "Secret Label Updated" event, AWSCURRENT, this secret only', () => {
+    const rule = one(s, 'aws:cloudwatch/eventRule:EventRule', 'UmamiSecretRotated');
+    expect(JSON.parse(rule.inputs.eventPattern)).toEqual({
+      source: ['aws.secretsmanager'],
+      'detail-type': ['Secret Label Updated'],
+      resources: [secretArn],
+      detail: { labelUpdated: ['AWSCURRENT'] },
+    });
+    const targets = ofType(s, 'aws:cloudwatch/eventTarget:EventTarget').filter(
+      (t) => t.inputs.rule === 'UmamiSecretRotated',
+    );
+    expect(targets.map((t) => t.inputs.arn)).toEqual([
+      `arn:aws:lambda:${cfg.region}:123456789012:UmamiRedeployFunction`,
+    ]);
+    const invoke = one(s, 'aws:lambda/permission:Permission', 'UmamiRedeployInvoke');
+    expect(invoke.inputs).toMatchObject({
+      principal: 'events.amazonaws.com',
+      function: fn.inputs.name,
+      sourceArn: expect.stringMatching(/UmamiSecretRotated$/),
+    });
+  });
+
+  it('the redeploy Lambda runs handlers/umami-redeploy with the Umami cluster, service and secret', () => {
+    expect(fn.inputs.handler).toBe('umami-redeploy.handler');
+    expect(fn.inputs.environment.variables).toMatchObject({
+      UMAMI_CLUSTER: `arn:aws:ecs:${cfg.region}:123456789012:ClusterCluster`,
+      UMAMI_SERVICE: one(s, 'aws:ecs/service:Service', 'UmamiService').inputs.name,
+      UMAMI_DB_SECRET_ARN: secretArn,
+    });
+  });
+
+  it('its role may only ecs:UpdateService, on the Umami service ARN', () => {
+    const role = one(s, 'aws:iam/role:Role', 'UmamiRedeployRole');
+    const statements = policyStatements(s).filter((p) => p.owner === 'UmamiRedeployRole');
+    const cluster = one(s, 'aws:ecs/cluster:Cluster', 'ClusterCluster').inputs.name;
+    expect(statements.map((p) => p.statement)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'ecs:UpdateService',
+        Resource: `arn:aws:ecs:${cfg.region}:123456789012:service/${cluster}/Umami`,
+      },
+    ]);
+    expect(fn.inputs.role).toBe(`arn:aws:iam::123456789012:role/${role.inputs.name}`);
+  });
+
+  it('any error of the redeploy Lambda alarms to the topic', () => {
+    const alarm = one(s, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'UmamiRedeployErrorsAlarm');
+    expect(alarm.inputs).toMatchObject({
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: { FunctionName: fn.inputs.name },
+      statistic: 'Sum',
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      alarmActions: [`arn:aws:sns:${cfg.region}:123456789012:AlarmTopic`],
+    });
+  });
+
+  it('Umami tasks have their own security group; Aurora admits only it and the rotation function, on its port', () => {
+    const svc = one(s, 'aws:ecs/service:Service', 'UmamiService');
+    expect(svc.inputs.networkConfiguration.securityGroups).toEqual(['UmamiSecurityGroup-id']);
+    // Positive control: OpenReplay stays on the cluster's group, so the check above can tell them apart.
+    expect(
+      one(s, 'aws:ecs/service:Service', 'OpenReplayService').inputs.networkConfiguration.securityGroups,
+    ).toEqual(['InternalSecurityGroup-id']);
+    const sg = one(s, 'aws:ec2/securityGroup:SecurityGroup', 'UmamiSecurityGroup');
+    expect(sg.inputs.ingress ?? []).toEqual([]);
+    const rules = ofType(s, 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule');
+    const intoUmami = rules.filter((r) => r.inputs.securityGroupId === 'UmamiSecurityGroup-id');
+    expect(intoUmami.map((r) => r.inputs)).toEqual([
+      expect.objectContaining({
+        referencedSecurityGroupId: 'UmamiLoadBalancerSecurityGroup-id',
+        ipProtocol: 'tcp',
+        fromPort: 3000,
+        toPort: 3000,
+      }),
+    ]);
+    const intoAurora = rules.filter((r) => r.inputs.securityGroupId === cfg.aurora?.securityGroupId);
+    expect(
+      intoAurora
+        .map((r) => [
+          r.inputs.referencedSecurityGroupId,
+          r.inputs.ipProtocol,
+          r.inputs.fromPort,
+          r.inputs.toPort,
+        ])
+        .sort(),
+    ).toEqual([
+      ['UmamiRotationSecurityGroup-id', 'tcp', cfg.aurora?.port, cfg.aurora?.port],
+      ['UmamiSecurityGroup-id', 'tcp', cfg.aurora?.port, cfg.aurora?.port],
+    ]);
+    expect(intoAurora.every((r) => !r.inputs.cidrIpv4)).toBe(true);
+  });
+
+  it('dev (no Aurora) has no Umami, so no redeploy rule either', () => {
+    const dev = loadSynth('dev');
+    expect(ofType(dev, 'aws:cloudwatch/eventRule:EventRule').map((r) => r.name)).not.toContain(
+      'UmamiSecretRotated',
+    );
+    expect(ofType(dev, 'aws:ecs/service:Service').map((r) => r.name)).toEqual(['OpenReplayService']);
+  });
+});
