@@ -20,6 +20,8 @@ export default $config({
           defaultTags: { tags: baseTags(cfg.stage, cfg.owner) },
         },
         grafana: '2.40.0',
+        // The CloudFront → API origin secret (infra/edge.ts); the version SST's own components use.
+        random: '4.16.6',
       },
     };
   },
@@ -36,7 +38,7 @@ export default $config({
     const { createGrafana } = await import('./infra/grafana');
     const { createAlarms, createBudget } = await import('./infra/alarms');
     const { createLogExport, createLogForwarding } = await import('./infra/logs');
-    const { createEdge } = await import('./infra/edge');
+    const { createEdge, createOriginVerify } = await import('./infra/edge');
 
     const ctx = makeCtx(resolveConfig($app.stage));
 
@@ -48,10 +50,11 @@ export default $config({
     const replayBucket = createReplayBucket(ctx, openReplayRole.output);
     const sourcemapBucket = createSourcemapBucket(ctx, errorLambdaRole.output);
 
-    // Phase 3, instrumentation: the ingestion API.
-    const ingestion = createIngestion(ctx, { sourcemapBucket });
+    // Phase 3, instrumentation: the ingestion API, answering only through CloudFront + WAF (infra/edge.ts).
+    const originVerify = createOriginVerify(ctx);
+    const ingestion = createIngestion(ctx, { sourcemapBucket, originVerifySha256: originVerify.sha256 });
     errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
-    const edge = createEdge(ctx, ingestion.api);
+    const edge = createEdge(ctx, ingestion.api, originVerify);
 
     // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
     const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);

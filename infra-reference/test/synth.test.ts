@@ -1,4 +1,5 @@
 // Assertions on the offline synth of the real sst.config.ts (dev and prod), see scripts/synth.mjs.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -695,5 +696,44 @@ describe('Umami after a secret rotation, and its network (prod: the stage with A
       'UmamiSecretRotated',
     );
     expect(ofType(dev, 'aws:ecs/service:Service').map((r) => r.name)).toEqual(['OpenReplayService']);
+  });
+});
+
+describe.each(['dev', 'prod'] as const)('the API origin answers only CloudFront (%s)', (stage) => {
+  const s = loadSynth(stage);
+  const secret = one(s, 'random:index/randomPassword:RandomPassword', 'IngestionOriginVerify');
+  // What the synth harness makes every RandomPassword "generate" (scripts/synth-harness.ts).
+  const standIn = 'synth-stand-in-for-a-random-password';
+  const cdn = one(s, 'aws:cloudfront/distribution:Distribution', 'IngestionCdn');
+
+  it('a random origin secret, generated in the stack, sent by CloudFront as x-usermetrics-origin-verify', () => {
+    expect(secret.inputs.length).toBeGreaterThanOrEqual(32);
+    expect(cdn.inputs.origins).toHaveLength(1);
+    expect(cdn.inputs.origins[0].customHeaders).toEqual([
+      { name: 'x-usermetrics-origin-verify', value: standIn },
+    ]);
+  });
+
+  it('both ingestion Lambdas get only its SHA-256, and their bundles contain the check', () => {
+    const hash = createHash('sha256').update(standIn).digest('hex');
+    for (const [name, bundle] of [
+      ['WebVitalsFunctionFunction', 'WebVitalsFunction/web-vitals.mjs'],
+      ['ErrorReportFunctionFunction', 'ErrorReportFunction/errors.mjs'],
+    ] as const) {
+      const vars = one(s, 'aws:lambda/function:Function', name).inputs.environment.variables;
+      expect(vars.USERMETRICS_ORIGIN_VERIFY_SHA256, name).toBe(hash);
+      expect(Object.values(vars), name).not.toContain(standIn);
+      const code = readFileSync(join(root, '.sst/synth-build', bundle), 'utf8');
+      expect(code, bundle).toContain('x-usermetrics-origin-verify');
+      expect(code, bundle).toContain('USERMETRICS_ORIGIN_VERIFY_SHA256');
+    }
+    // Positive control for the absence check above: the secret itself is in the synth (CloudFront's input).
+    expect(JSON.stringify(cdn.inputs)).toContain(standIn);
+  });
+
+  it('the stack output `api` is the CloudFront URL', () => {
+    const outputs = JSON.parse(readFileSync(join(root, '.sst/synth-test', `${stage}.json`), 'utf8')).outputs;
+    expect(outputs.api).toBe('https://IngestionCdn.cloudfront.net');
+    expect(outputs.apiOrigin).toMatch(/execute-api/);
   });
 });
