@@ -99,17 +99,32 @@ export default $config({
         { label: 'OpenReplay', service: openreplay.service, targetGroups: openreplay.targetGroups },
       ],
     });
-    createBudget(ctx, topic);
+    const budget = createBudget(ctx, topic);
 
+    // Written by `sst deploy` to .sst/outputs.json; the runbook (README) reads every value it needs from there.
     return {
       api: edge.url,
       apiOrigin: ingestion.api.url,
+      region: ctx.cfg.region,
       grafana: grafanaWs.workspace.endpoint,
+      grafanaWorkspaceId: grafanaWs.workspace.id,
       umami: umami?.service.url,
-      umamiCluster: umami ? cluster.nodes.cluster.name : undefined,
+      cluster: cluster.nodes.cluster.name,
+      umamiDatabaseSecret: umami?.dbSecret.arn,
+      umamiAppSecret: umami?.appSecret.arn,
       openreplay: openreplay.service.url,
+      openReplayPostgresString: openreplay.postgres.arn,
       replayBucket: replayBucket.name,
       sourcemapBucket: sourcemapBucket.name,
+      webVitalsLogGroup: logGroupName(ingestion.webVitals),
+      appOrigins: ctx.cfg.corsOrigins.join(','),
+      aurora: ctx.cfg.aurora
+        ? { endpoint: ctx.cfg.aurora.endpoint, port: ctx.cfg.aurora.port, database: ctx.cfg.aurora.database }
+        : undefined,
+      opensearchEndpoint: ctx.cfg.opensearch.endpoint,
+      opensearchIndexPrefix: ctx.cfg.opensearch.indexPrefix,
+      logForwarderFailures: forwarding.failures.url,
+      budgetName: budget.name,
     };
   },
 });

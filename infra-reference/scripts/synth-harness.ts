@@ -71,6 +71,8 @@ pulumi.runtime.setMocks(
         state.bucketRegionalDomainName = `${state.bucket}.s3.${region}.amazonaws.com`;
       }
       if (args.type === 'aws:ecs/cluster:Cluster') state.name = args.inputs.name ?? args.name;
+      if (args.type === 'aws:sqs/queue:Queue')
+        state.url = `https://sqs.${region}.amazonaws.com/${account}/${args.name}`;
       // A generated secret has no value under mocks; a fixed stand-in keeps the synth stable (and is obviously not
       // a real one). Its outputs stay secret where the program uses them, as with the real provider.
       if (args.type === 'random:index/randomPassword:RandomPassword') state.result = SYNTH_RANDOM_PASSWORD;

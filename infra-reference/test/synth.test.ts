@@ -737,3 +737,20 @@ describe.each(['dev', 'prod'] as const)('the API origin answers only CloudFront 
     expect(outputs.apiOrigin).toMatch(/execute-api/);
   });
 });
+
+describe('the runbook reads only outputs the stack has', () => {
+  it('every `out NAME` and `jq … .NAME .sst/outputs.json` in README.md is an output of the prod synth', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const used = new Set<string>();
+    for (const m of readme.matchAll(/\$\(out ([A-Za-z]+)[ )]/g)) used.add(m[1] as string);
+    for (const m of readme.matchAll(/jq (?:-r )?\.([A-Za-z]+) [^)"]*\.sst\/outputs\.json/g))
+      used.add(m[1] as string);
+    // Positive control: the parse finds the commands (a rewrite of the README must not empty this check).
+    expect(used.size).toBeGreaterThan(10);
+    const outputs = JSON.parse(readFileSync(join(root, '.sst/synth-test/prod.json'), 'utf8')).outputs;
+    expect([...used].filter((k) => !(k in outputs))).toEqual([]);
+    // No placeholder left in a verify command.
+    const verify = readme.slice(readme.indexOf('## Verify a deploy'), readme.indexOf('Criteria 8, 10, 14'));
+    expect(verify).not.toMatch(/<[a-z][^>]*>/i);
+  });
+});
