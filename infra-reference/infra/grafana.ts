@@ -1,8 +1,10 @@
-// Amazon Managed Grafana (AWS SSO login): CloudWatch, CloudWatch Logs and OpenSearch data sources and every
-// generated dashboard in dashboards/*.json provisioned at deploy with @pulumiverse/grafana. Admin and viewer
-// access through IAM Identity Center groups from config.
+// Amazon Managed Grafana (AWS SSO login): CloudWatch, CloudWatch Logs and OpenSearch data sources (plus Athena over
+// the Cost and Usage Report when `costReport` is set) and every generated dashboard in dashboards/*.json
+// provisioned at deploy with @pulumiverse/grafana. Admin and viewer access through IAM Identity Center groups
+// from config.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CostReportConfig, s3Location } from './config';
 import { CLOUDWATCH_READ_ACTIONS } from './iam-actions';
 import { type Ctx, scope } from './scope';
 import { COMPONENT_TAGS } from './tags';
@@ -12,7 +14,107 @@ export const DATASOURCE_UIDS = {
   cloudwatch: 'cloudwatch',
   cloudwatchLogs: 'cloudwatch-logs',
   opensearch: 'opensearch-logs',
+  athena: 'athena-cur',
 } as const;
+
+/**
+ * `json` (a dashboard) with its constant variables set to `values` (hidden constants such as the Cost dashboard's
+ * `curDatabase` / `curTable`); other variables and unknown names are left alone.
+ */
+export function withConstants(json: string, values: Record<string, string>): string {
+  const dashboard = JSON.parse(json) as { templating?: { list?: Record<string, unknown>[] } };
+  let changed = false;
+  for (const v of dashboard.templating?.list ?? []) {
+    const value = typeof v.name === 'string' ? values[v.name] : undefined;
+    if (v.type !== 'constant' || value === undefined) continue;
+    v.query = value;
+    v.current = { text: value, value };
+    v.options = [{ text: value, value, selected: true }];
+    changed = true;
+  }
+  return changed ? JSON.stringify(dashboard) : json;
+}
+
+/**
+ * What Grafana's role may do for the Athena data source: run queries in one workgroup, read the CUR table's
+ * metadata in Glue and its data in S3, and write results under one prefix. No `*` resource: the Athena actions
+ * that only take `*` (ListWorkGroups, ListDataCatalogs) are left out, so the query editor's workgroup and
+ * catalog pickers stay empty; the data source's configured workgroup and catalog are used.
+ */
+export function athenaStatements(c: CostReportConfig, region: string, account: $util.Input<string>) {
+  const data = s3Location(c.dataLocation)!;
+  const results = s3Location(c.outputLocation)!;
+  const arn = (service: string, resource: string) =>
+    $interpolate`arn:aws:${service}:${region}:${account}:${resource}`;
+  return [
+    {
+      Sid: 'AthenaQueries',
+      Effect: 'Allow',
+      Action: [
+        'athena:StartQueryExecution',
+        'athena:GetQueryExecution',
+        'athena:GetQueryResults',
+        'athena:StopQueryExecution',
+        'athena:GetWorkGroup',
+      ],
+      Resource: [arn('athena', `workgroup/${c.workgroup}`)],
+    },
+    {
+      Sid: 'AthenaCatalog',
+      Effect: 'Allow',
+      Action: [
+        'athena:GetDataCatalog',
+        'athena:ListDatabases',
+        'athena:GetDatabase',
+        'athena:ListTableMetadata',
+        'athena:GetTableMetadata',
+      ],
+      Resource: [arn('athena', 'datacatalog/AwsDataCatalog')],
+    },
+    {
+      Sid: 'GlueCurTable',
+      Effect: 'Allow',
+      Action: [
+        'glue:GetDatabase',
+        'glue:GetDatabases',
+        'glue:GetTable',
+        'glue:GetTables',
+        'glue:GetPartition',
+        'glue:GetPartitions',
+        'glue:BatchGetPartition',
+      ],
+      Resource: [
+        arn('glue', 'catalog'),
+        arn('glue', `database/${c.database}`),
+        arn('glue', `table/${c.database}/${c.table}`),
+      ],
+    },
+    {
+      Sid: 'CurDataRead',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: [`arn:aws:s3:::${data.bucket}/${data.prefix}*`],
+    },
+    {
+      Sid: 'CurBucketList',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:GetBucketLocation'],
+      Resource: [`arn:aws:s3:::${data.bucket}`],
+    },
+    {
+      Sid: 'AthenaResultsWrite',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+      Resource: [`arn:aws:s3:::${results.bucket}/${results.prefix}*`],
+    },
+    {
+      Sid: 'AthenaResultsBucket',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
+      Resource: [`arn:aws:s3:::${results.bucket}`],
+    },
+  ];
+}
 
 /** The dashboards to provision: every JSON file in `dir`, sorted (none when the folder is missing or empty). */
 export function dashboardFiles(dir: string): { name: string; json: string }[] {
@@ -65,6 +167,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
             Action: ['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpHead'],
             Resource: [cfg.opensearch.domainArn, `${cfg.opensearch.domainArn}/*`],
           },
+          ...(cfg.costReport ? athenaStatements(cfg.costReport, cfg.region, account) : []),
         ],
       }),
     },
@@ -77,7 +180,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
       authenticationProviders: ['AWS_SSO'],
       permissionType: 'CUSTOMER_MANAGED',
       roleArn: role.arn,
-      dataSources: ['CLOUDWATCH', 'AMAZON_OPENSEARCH_SERVICE'],
+      dataSources: ['CLOUDWATCH', 'AMAZON_OPENSEARCH_SERVICE', ...(cfg.costReport ? ['ATHENA'] : [])],
       grafanaVersion: '10.4',
       description: `usermetrics ${cfg.stage}`,
     },
@@ -167,12 +270,36 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
     },
     g,
   );
+  if (cfg.costReport) {
+    const c = cfg.costReport;
+    new grafana.oss.DataSource(
+      'AthenaDataSource',
+      {
+        name: 'Athena (CUR)',
+        uid: DATASOURCE_UIDS.athena,
+        type: 'grafana-athena-datasource',
+        jsonDataEncoded: JSON.stringify({
+          authType: 'ec2_iam_role',
+          defaultRegion: cfg.region,
+          catalog: 'AwsDataCatalog',
+          database: c.database,
+          workgroup: c.workgroup,
+          outputLocation: c.outputLocation,
+        }),
+      },
+      g,
+    );
+  }
+  // The Cost dashboard's hidden constants name the CUR database and table.
+  const constants: Record<string, string> = cfg.costReport
+    ? { curDatabase: cfg.costReport.database, curTable: cfg.costReport.table }
+    : {};
   const folder = new grafana.oss.Folder('DashboardFolder', { title: 'UserMetrics', uid: 'usermetrics' }, g);
   const dashboards = dashboardFiles(join($cli.paths.root, 'dashboards')).map(
     ({ name, json }) =>
       new grafana.oss.Dashboard(
         `Dashboard-${name}`,
-        { folder: folder.uid, configJson: json, overwrite: true },
+        { folder: folder.uid, configJson: withConstants(json, constants), overwrite: true },
         g,
       ),
   );

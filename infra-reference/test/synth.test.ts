@@ -376,6 +376,7 @@ describe.each(stages)('synth of %s', (stage) => {
     expect(ws.inputs.authenticationProviders).toEqual(['AWS_SSO']);
     const ds = ofType(s, 'grafana:oss/dataSource:DataSource').map((d) => [d.inputs.name, d.inputs.type]);
     expect(ds.sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
+      ...(cfg.costReport ? [['Athena (CUR)', 'grafana-athena-datasource']] : []),
       ['CloudWatch', 'cloudwatch'],
       ['CloudWatch Logs', 'cloudwatch'],
       ['OpenSearch logs', 'grafana-opensearch-datasource'],
@@ -752,5 +753,75 @@ describe('the runbook reads only outputs the stack has', () => {
     // No placeholder left in a verify command.
     const verify = readme.slice(readme.indexOf('## Verify a deploy'), readme.indexOf('Criteria 8, 10, 14'));
     expect(verify).not.toMatch(/<[a-z][^>]*>/i);
+  });
+});
+
+describe('cost report: Athena over the CUR for Grafana (prod sets costReport, dev does not)', () => {
+  const prod = loadSynth('prod');
+  const cfg = resolveConfig('prod');
+  const c = cfg.costReport!;
+  const grafanaStatements = (s: Synth) =>
+    policyStatements(s)
+      .filter((p) => p.owner === 'GrafanaRolePolicy')
+      .map((p) => p.statement);
+
+  it('the Athena data source uses the configured workgroup, database and results location', () => {
+    const ds = one(prod, 'grafana:oss/dataSource:DataSource', 'AthenaDataSource');
+    expect(ds.inputs.type).toBe('grafana-athena-datasource');
+    expect(JSON.parse(ds.inputs.jsonDataEncoded)).toEqual({
+      authType: 'ec2_iam_role',
+      defaultRegion: cfg.region,
+      catalog: 'AwsDataCatalog',
+      database: c.database,
+      workgroup: c.workgroup,
+      outputLocation: c.outputLocation,
+    });
+    expect(first(prod, 'aws:grafana/workspace:Workspace').inputs.dataSources).toContain('ATHENA');
+  });
+
+  it("Grafana's role reaches exactly that workgroup, that Glue table, the CUR prefix and the results prefix", () => {
+    const sts = grafanaStatements(prod);
+    const bySid = Object.fromEntries(sts.map((st) => [st.Sid, st]));
+    const acct = `${cfg.region}:123456789012`;
+    expect(bySid.AthenaQueries.Resource).toEqual([`arn:aws:athena:${acct}:workgroup/${c.workgroup}`]);
+    expect(bySid.GlueCurTable.Resource).toEqual([
+      `arn:aws:glue:${acct}:catalog`,
+      `arn:aws:glue:${acct}:database/${c.database}`,
+      `arn:aws:glue:${acct}:table/${c.database}/${c.table}`,
+    ]);
+    expect(bySid.CurDataRead).toMatchObject({
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::example-cur-exports-123456789012/cur2/*'],
+    });
+    expect(bySid.AthenaResultsWrite.Resource).toEqual([
+      'arn:aws:s3:::example-athena-results-123456789012/grafana/*',
+    ]);
+    // Only the results prefix is writable.
+    const writes = sts.filter((st) => list(st.Action).includes('s3:PutObject'));
+    expect(writes.map((st) => st.Sid)).toEqual(['AthenaResultsWrite']);
+    for (const st of sts.filter((x) => list(x.Action).some((a) => /^(athena|glue):/.test(a))))
+      expect(list(st.Resource), st.Sid).not.toContain('*');
+  });
+
+  it('the Cost dashboard is provisioned with the CUR database and table as its constants', () => {
+    const board = JSON.parse(
+      one(prod, 'grafana:oss/dashboard:Dashboard', 'Dashboard-cost').inputs.configJson,
+    );
+    const constants = Object.fromEntries(
+      board.templating.list.filter((v: Json) => v.type === 'constant').map((v: Json) => [v.name, v.query]),
+    );
+    expect(constants).toEqual({ curDatabase: c.database, curTable: c.table });
+  });
+
+  it('dev has no Athena data source and no Athena or Glue permission (positive control: prod has them)', () => {
+    const dev = loadSynth('dev');
+    expect(resolveConfig('dev').costReport).toBeUndefined();
+    expect(ofType(dev, 'grafana:oss/dataSource:DataSource').map((d) => d.name)).not.toContain(
+      'AthenaDataSource',
+    );
+    const athenaOrGlue = (s: Synth) =>
+      grafanaStatements(s).filter((st) => list(st.Action).some((a) => /^(athena|glue):/.test(a)));
+    expect(athenaOrGlue(dev)).toEqual([]);
+    expect(athenaOrGlue(prod).length).toBe(3);
   });
 });
