@@ -4,6 +4,7 @@
 // from config.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withConstants } from '../src/dashboards/with-constants';
 import { type CostReportConfig, s3Location } from './config';
 import { CLOUDWATCH_READ_ACTIONS } from './iam-actions';
 import { type Ctx, scope } from './scope';
@@ -16,24 +17,6 @@ export const DATASOURCE_UIDS = {
   opensearch: 'opensearch-logs',
   athena: 'athena-cur',
 } as const;
-
-/**
- * `json` (a dashboard) with its constant variables set to `values` (hidden constants such as the Cost dashboard's
- * `curDatabase` / `curTable`); other variables and unknown names are left alone.
- */
-export function withConstants(json: string, values: Record<string, string>): string {
-  const dashboard = JSON.parse(json) as { templating?: { list?: Record<string, unknown>[] } };
-  let changed = false;
-  for (const v of dashboard.templating?.list ?? []) {
-    const value = typeof v.name === 'string' ? values[v.name] : undefined;
-    if (v.type !== 'constant' || value === undefined) continue;
-    v.query = value;
-    v.current = { text: value, value };
-    v.options = [{ text: value, value, selected: true }];
-    changed = true;
-  }
-  return changed ? JSON.stringify(dashboard) : json;
-}
 
 /**
  * What Grafana's role may do for the Athena data source: run queries in one workgroup, read the CUR table's

@@ -3,8 +3,8 @@ import { optionsFromEnv, sourceMapsFromEnv } from '../handlers/options-from-env'
 import { accessLogFormat, stageThrottle } from '../infra/access-log';
 import { connectionsThreshold, errorRate, errorRateQueries } from '../infra/alarm-math';
 import { resolveConfig, retentionKey, s3Location, subnetLayout } from '../infra/config';
-import { withConstants } from '../infra/grafana';
 import { baseTags, tagTransformation } from '../infra/tags';
+import { withConstants } from '../src/dashboards/with-constants';
 
 describe('resolveConfig', () => {
   it('retention 90 days in prod, 7 elsewhere; personal stages get dev values', () => {
