@@ -20,6 +20,8 @@ export default $config({
           defaultTags: { tags: baseTags(cfg.stage, cfg.owner) },
         },
         grafana: '2.40.0',
+        // The CloudFront → API origin secret (infra/edge.ts); the version SST's own components use.
+        random: '4.16.6',
       },
     };
   },
@@ -36,7 +38,7 @@ export default $config({
     const { createGrafana } = await import('./infra/grafana');
     const { createAlarms, createBudget } = await import('./infra/alarms');
     const { createLogExport, createLogForwarding } = await import('./infra/logs');
-    const { createEdge } = await import('./infra/edge');
+    const { createEdge, createOriginVerify } = await import('./infra/edge');
 
     const ctx = makeCtx(resolveConfig($app.stage));
 
@@ -48,10 +50,11 @@ export default $config({
     const replayBucket = createReplayBucket(ctx, openReplayRole.output);
     const sourcemapBucket = createSourcemapBucket(ctx, errorLambdaRole.output);
 
-    // Phase 3, instrumentation: the ingestion API.
-    const ingestion = createIngestion(ctx, { sourcemapBucket });
+    // Phase 3, instrumentation: the ingestion API, answering only through CloudFront + WAF (infra/edge.ts).
+    const originVerify = createOriginVerify(ctx);
+    const ingestion = createIngestion(ctx, { sourcemapBucket, originVerifySha256: originVerify.sha256 });
     errorLambdaRole.resolveFrom(ingestion.errors.nodes.role.arn);
-    const edge = createEdge(ctx, ingestion.api);
+    const edge = createEdge(ctx, ingestion.api, originVerify);
 
     // Logs of the instrumented functions → OpenSearch (the forwarder's own group is never subscribed).
     const logGroupName = (fn: sst.aws.Function) => fn.nodes.logGroup.apply((lg) => lg!.name);
@@ -90,21 +93,38 @@ export default $config({
         { label: 'WebVitals', fn: ingestion.webVitals },
         { label: 'ErrorReport', fn: ingestion.errors },
       ],
+      mustSucceed: umami ? [{ label: 'UmamiRedeploy', fn: umami.redeploy.fn }] : [],
       services: [
         ...(umami ? [{ label: 'Umami', service: umami.service, targetGroups: umami.targetGroups }] : []),
         { label: 'OpenReplay', service: openreplay.service, targetGroups: openreplay.targetGroups },
       ],
     });
-    createBudget(ctx, topic);
+    const budget = createBudget(ctx, topic);
 
+    // Written by `sst deploy` to .sst/outputs.json; the runbook (README) reads every value it needs from there.
     return {
       api: edge.url,
       apiOrigin: ingestion.api.url,
+      region: ctx.cfg.region,
       grafana: grafanaWs.workspace.endpoint,
+      grafanaWorkspaceId: grafanaWs.workspace.id,
       umami: umami?.service.url,
+      cluster: cluster.nodes.cluster.name,
+      umamiDatabaseSecret: umami?.dbSecret.arn,
+      umamiAppSecret: umami?.appSecret.arn,
       openreplay: openreplay.service.url,
+      openReplayPostgresString: openreplay.postgres.arn,
       replayBucket: replayBucket.name,
       sourcemapBucket: sourcemapBucket.name,
+      webVitalsLogGroup: logGroupName(ingestion.webVitals),
+      appOrigins: ctx.cfg.corsOrigins.join(','),
+      aurora: ctx.cfg.aurora
+        ? { endpoint: ctx.cfg.aurora.endpoint, port: ctx.cfg.aurora.port, database: ctx.cfg.aurora.database }
+        : undefined,
+      opensearchEndpoint: ctx.cfg.opensearch.endpoint,
+      opensearchIndexPrefix: ctx.cfg.opensearch.indexPrefix,
+      logForwarderFailures: forwarding.failures.url,
+      budgetName: budget.name,
     };
   },
 });

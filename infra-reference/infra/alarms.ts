@@ -1,11 +1,14 @@
-// Alarms to one SNS topic (e-mail from config): ingestion Lambda error rate (metric math) and p95 Duration,
-// frontend LCP p75 for this environment, unhealthy Umami/OpenReplay targets, Aurora CPU and connections.
+// Alarms to one SNS topic (e-mail from config): ingestion Lambda error rate (metric math) and p95 Duration, any
+// error of the Umami redeploy Lambda, frontend LCP p75 for this environment, unhealthy Umami/OpenReplay targets,
+// Aurora CPU and connections.
 import { connectionsThreshold, errorRateQueries } from './alarm-math';
 import { type Ctx, scope } from './scope';
 import { COMPONENT_TAGS } from './tags';
 
 interface AlarmDeps {
   functions: { label: string; fn: sst.aws.Function }[];
+  /** Functions that run rarely and must not fail at all (one error alarms): the Umami redeploy. */
+  mustSucceed?: { label: string; fn: sst.aws.Function }[];
   services: { label: string; service: sst.aws.Service; targetGroups: string[] }[];
 }
 
@@ -46,6 +49,26 @@ export function createAlarms(ctx: Ctx, deps: AlarmDeps) {
         evaluationPeriods: 3,
         comparisonOperator: 'GreaterThanThreshold',
         threshold: cfg.alarms.p95DurationMs,
+        treatMissingData: 'notBreaching',
+        ...actions,
+      },
+      { parent },
+    );
+  }
+
+  for (const { label, fn } of deps.mustSucceed ?? []) {
+    new aws.cloudwatch.MetricAlarm(
+      `${label}ErrorsAlarm`,
+      {
+        alarmDescription: `${label}: the Lambda failed (after Lambda's own retries of the event)`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensions: { FunctionName: fn.name },
+        statistic: 'Sum',
+        period: 300,
+        evaluationPeriods: 1,
+        comparisonOperator: 'GreaterThanOrEqualToThreshold',
+        threshold: 1,
         treatMissingData: 'notBreaching',
         ...actions,
       },

@@ -29,6 +29,23 @@ export interface AuroraConfig {
   securityGroupId?: string;
 }
 
+/**
+ * The Cost and Usage Report (CUR 2.0) as Athena sees it, for the Cost dashboard's Athena panels. The stack
+ * creates only Grafana's Athena data source and the IAM to use it; the CUR export, its bucket, the Glue database
+ * and table (AWS's CUR crawler / CloudFormation template) and the Athena workgroup must exist already.
+ */
+export interface CostReportConfig {
+  /** Athena workgroup the queries run in (e.g. `primary`). */
+  workgroup: string;
+  /** Glue database and table of the CUR export (the dashboard's `curDatabase` / `curTable`). */
+  database: string;
+  table: string;
+  /** Where the CUR export writes: `s3://bucket/prefix/` (read-only for Grafana). */
+  dataLocation: string;
+  /** Where Athena writes query results for Grafana: `s3://bucket/prefix/` (read-write for Grafana, there only). */
+  outputLocation: string;
+}
+
 export interface StageConfig {
   stage: string;
   region: string;
@@ -59,7 +76,7 @@ export interface StageConfig {
   vpcCidr: string;
   lambda: { memoryMb: number; timeoutSeconds: number };
   /**
-   * Umami's image (its Dockerfile runs `yarn start-docker`, which services.ts wraps) and how often Secrets
+   * Umami's image (v2.19.0's Dockerfile runs `pnpm start-docker`, which services.ts wraps) and how often Secrets
    * Manager rotates its database password (days; AWS's single-user PostgreSQL rotation function).
    */
   umami: TaskSize & { image: string; passwordRotationDays: number };
@@ -82,6 +99,8 @@ export interface StageConfig {
   opensearch: { endpoint: string; domainArn: string; indexPrefix: string };
   /** Names of the application's own Lambda log groups to forward to OpenSearch, e.g. `/aws/lambda/app-prod-api`. */
   instrumentedLogGroups: string[];
+  /** Athena data source over the CUR for the Cost dashboard; off (undefined) by default. */
+  costReport?: CostReportConfig;
   /** IAM Identity Center group ids that get Grafana Admin / Viewer. */
   grafana: { adminGroupIds: string[]; viewerGroupIds: string[] };
   /** Prefix under which `@usermetrics/vite` uploads source maps to the source-map bucket. */
@@ -174,6 +193,13 @@ export const STAGES: Record<StageName, Overrides> = {
     auroraMasterSecretArn:
       'arn:aws:secretsmanager:us-east-1:123456789012:secret:app-prod-aurora-admin-AbCdEf',
     instrumentedLogGroups: ['/aws/lambda/app-prod-api', '/aws/lambda/app-prod-worker'],
+    costReport: {
+      workgroup: 'primary',
+      database: 'cur',
+      table: 'cur2',
+      dataLocation: 's3://example-cur-exports-123456789012/cur2/',
+      outputLocation: 's3://example-athena-results-123456789012/grafana/',
+    },
     grafana: {
       adminGroupIds: ['90670000-0000-0000-0000-000000000001'],
       viewerGroupIds: ['90670000-0000-0000-0000-000000000002'],
@@ -242,8 +268,23 @@ export function validateConfig(cfg: StageConfig): void {
   if (cfg.throttle.rateLimit <= 0 || cfg.throttle.burstLimit <= 0)
     problems.push('throttle: rate and burst must be > 0 (use trackingEnabled: false to turn the API off)');
   if (cfg.perIpRequestsPer5Min < 10) problems.push('perIpRequestsPer5Min: WAF needs at least 10');
+  if (cfg.costReport) {
+    const { database, table, workgroup, dataLocation, outputLocation } = cfg.costReport;
+    for (const [k, v] of Object.entries({ database, table }))
+      if (!/^[a-z0-9_]+$/.test(v)) problems.push(`costReport.${k}: a Glue name (a-z, 0-9, _)`);
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(workgroup))
+      problems.push('costReport.workgroup: an Athena workgroup name');
+    for (const [k, v] of Object.entries({ dataLocation, outputLocation }))
+      if (!s3Location(v)) problems.push(`costReport.${k}: s3://bucket/prefix/ (ending in /)`);
+  }
   if (problems.length)
     throw new Error(`infra-reference config for stage "${cfg.stage}":\n- ${problems.join('\n- ')}`);
+}
+
+/** `s3://bucket/prefix/` → bucket and prefix (`''` for the whole bucket), or undefined when malformed. */
+export function s3Location(uri: string): { bucket: string; prefix: string } | undefined {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/((?:[^/]+\/)*)$/.exec(uri);
+  return m ? { bucket: m[1] as string, prefix: m[2] as string } : undefined;
 }
 
 export interface SubnetLayout {

@@ -1,8 +1,11 @@
-// Amazon Managed Grafana (AWS SSO login): CloudWatch, CloudWatch Logs and OpenSearch data sources and every
-// generated dashboard in dashboards/*.json provisioned at deploy with @pulumiverse/grafana. Admin and viewer
-// access through IAM Identity Center groups from config.
+// Amazon Managed Grafana (AWS SSO login): CloudWatch, CloudWatch Logs and OpenSearch data sources (plus Athena over
+// the Cost and Usage Report when `costReport` is set) and every generated dashboard in dashboards/*.json
+// provisioned at deploy with @pulumiverse/grafana. Admin and viewer access through IAM Identity Center groups
+// from config.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withConstants } from '../src/dashboards/with-constants';
+import { athenaStatements } from './cost-report';
 import { CLOUDWATCH_READ_ACTIONS } from './iam-actions';
 import { type Ctx, scope } from './scope';
 import { COMPONENT_TAGS } from './tags';
@@ -12,6 +15,7 @@ export const DATASOURCE_UIDS = {
   cloudwatch: 'cloudwatch',
   cloudwatchLogs: 'cloudwatch-logs',
   opensearch: 'opensearch-logs',
+  athena: 'athena-cur',
 } as const;
 
 /** The dashboards to provision: every JSON file in `dir`, sorted (none when the folder is missing or empty). */
@@ -65,6 +69,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
             Action: ['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpHead'],
             Resource: [cfg.opensearch.domainArn, `${cfg.opensearch.domainArn}/*`],
           },
+          ...(cfg.costReport ? athenaStatements(cfg.costReport, cfg.region, account) : []),
         ],
       }),
     },
@@ -77,7 +82,7 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
       authenticationProviders: ['AWS_SSO'],
       permissionType: 'CUSTOMER_MANAGED',
       roleArn: role.arn,
-      dataSources: ['CLOUDWATCH', 'AMAZON_OPENSEARCH_SERVICE'],
+      dataSources: ['CLOUDWATCH', 'AMAZON_OPENSEARCH_SERVICE', ...(cfg.costReport ? ['ATHENA'] : [])],
       grafanaVersion: '10.4',
       description: `usermetrics ${cfg.stage}`,
     },
@@ -167,12 +172,36 @@ export function createGrafana(ctx: Ctx, deps: { logGroupNames: $util.Input<strin
     },
     g,
   );
+  if (cfg.costReport) {
+    const c = cfg.costReport;
+    new grafana.oss.DataSource(
+      'AthenaDataSource',
+      {
+        name: 'Athena (CUR)',
+        uid: DATASOURCE_UIDS.athena,
+        type: 'grafana-athena-datasource',
+        jsonDataEncoded: JSON.stringify({
+          authType: 'ec2_iam_role',
+          defaultRegion: cfg.region,
+          catalog: 'AwsDataCatalog',
+          database: c.database,
+          workgroup: c.workgroup,
+          outputLocation: c.outputLocation,
+        }),
+      },
+      g,
+    );
+  }
+  // The Cost dashboard's hidden constants name the CUR database and table.
+  const constants: Record<string, string> = cfg.costReport
+    ? { curDatabase: cfg.costReport.database, curTable: cfg.costReport.table }
+    : {};
   const folder = new grafana.oss.Folder('DashboardFolder', { title: 'UserMetrics', uid: 'usermetrics' }, g);
   const dashboards = dashboardFiles(join($cli.paths.root, 'dashboards')).map(
     ({ name, json }) =>
       new grafana.oss.Dashboard(
         `Dashboard-${name}`,
-        { folder: folder.uid, configJson: json, overwrite: true },
+        { folder: folder.uid, configJson: withConstants(json, constants), overwrite: true },
         g,
       ),
   );

@@ -2,6 +2,7 @@
 // arm64) running the @usermetrics/node handler from handlers/, configured from environment. CORS allowlist,
 // stage throttling and JSON access logs from config; every log group at the stage's retention.
 
+import { ORIGIN_VERIFY_ENV } from '../handlers/edge-only';
 import { ENV } from '../handlers/options-from-env';
 import { accessLogFormat, stageThrottle } from './access-log';
 import { retentionKey } from './config';
@@ -23,7 +24,10 @@ export function lambdaOnlyTrust(args: aws.iam.RoleArgs): undefined {
   return undefined;
 }
 
-export function createIngestion(ctx: Ctx, deps: { sourcemapBucket: PrivateBucket }) {
+export function createIngestion(
+  ctx: Ctx,
+  deps: { sourcemapBucket: PrivateBucket; originVerifySha256: $util.Output<string> },
+) {
   const { cfg } = ctx;
   const retention = retentionKey(cfg.logRetentionDays) as '1 week';
   const apiScope = scope(ctx, 'Ingestion', COMPONENT_TAGS.ingestionApi);
@@ -54,6 +58,8 @@ export function createIngestion(ctx: Ctx, deps: { sourcemapBucket: PrivateBucket
     [ENV.environment]: cfg.stage,
     [ENV.allowedOrigins]: cfg.corsOrigins.join(','),
     [ENV.routes]: cfg.routes.join(','),
+    // Only CloudFront's origin header opens the handlers (handlers/edge-only.ts, infra/edge.ts).
+    [ORIGIN_VERIFY_ENV]: deps.originVerifySha256,
   };
   const common = {
     runtime: 'nodejs22.x' as const,

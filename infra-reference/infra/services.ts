@@ -6,6 +6,7 @@ import type { Network } from './network';
 import { type Ctx, scope } from './scope';
 import type { PrivateBucket } from './storage';
 import { COMPONENT_TAGS } from './tags';
+import { createUmamiRedeploy } from './umami-redeploy';
 
 /** OpenReplay's own registry (its helm charts' `global.openReplayContainerRegistry`). */
 export const OPENREPLAY_REGISTRY = 'public.ecr.aws/p1t3u8a3';
@@ -108,10 +109,13 @@ export function createCluster(ctx: Ctx, net: Network) {
 }
 
 /**
- * Umami's image runs `yarn start-docker` (umami-software/umami Dockerfile, CMD; the node base image's entrypoint
- * execs it). Umami reads only `DATABASE_URL`, so the container gets the parts of the JSON credentials secret as ECS
- * secrets and builds the URL at start; node percent-encodes the user and the password (a rotated password may hold
- * any character the rotation function generates).
+ * Umami v2.19.0's image runs `pnpm start-docker` (umami-software/umami, tag v2.19.0 = commit 60eaaaff60a3,
+ * Dockerfile `CMD ["pnpm", "start-docker"]`; pnpm is installed globally in its runner stage). Releases up to v2.17
+ * ran `yarn start-docker` (Umami switched to pnpm in commit 5be38adf7), so yarn is not in this image. The script
+ * runs check-db (Prisma migrations), update-tracker, set-routes-manifest, then start-server. Umami reads only
+ * `DATABASE_URL`, so the container gets the parts of the JSON credentials secret as ECS secrets and builds the URL
+ * at start; node percent-encodes the user and the password (a rotated password may hold any character the
+ * rotation function generates).
  */
 export const UMAMI_COMMAND = [
   'sh',
@@ -120,9 +124,12 @@ export const UMAMI_COMMAND = [
     'export DATABASE_URL="$(node -e \'const e = process.env, c = encodeURIComponent;',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a JS template the container's node evaluates, not this file
     'process.stdout.write(`postgresql://${c(e.DB_USER)}:${c(e.DB_PASSWORD)}@${e.DB_HOST}:${e.DB_PORT}/${c(e.DB_NAME)}?schema=umami`)\')"',
-    '&& exec yarn start-docker',
+    '&& exec pnpm start-docker',
   ].join(' '),
 ];
+
+/** The port Umami listens on (its Dockerfile's `PORT`). */
+export const UMAMI_PORT = 3000;
 
 /** The JSON keys of the RDS-rotation secret shape the container receives, by environment variable. */
 export const UMAMI_DB_SECRET_KEYS = {
@@ -159,6 +166,17 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster, net: Network) {
     { parent },
   );
   const rotation = createRotation(ctx, net, dbSecret, parent);
+  const sg = new aws.ec2.SecurityGroup(
+    'UmamiSecurityGroup',
+    {
+      vpcId: net.vpc.id,
+      description:
+        'usermetrics: Umami tasks (from their load balancer; to Aurora, Secrets Manager, the internet)',
+      egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
+      tags: { Resource: 'SecurityGroup' },
+    },
+    { parent },
+  );
   const jsonKey = (key: string) => $interpolate`${dbSecret.arn}:${key}::`;
   const ssm = Object.fromEntries(
     Object.entries(UMAMI_DB_SECRET_KEYS).map(([env, key]) => [env, jsonKey(key)]),
@@ -183,7 +201,15 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster, net: Network) {
       scaling: scaling(cfg.umami),
       capacity: capacity(cfg.umami),
       transform: {
-        service: { tags: { Resource: 'ECSService' } },
+        service: (args): undefined => {
+          args.tags = { ...(args.tags as Record<string, string>), Resource: 'ECSService' };
+          // Umami's tasks get their own group instead of the cluster's VPC-wide one, so Aurora can admit exactly
+          // them (and the rotation function) on its port.
+          args.networkConfiguration = $util
+            .all([args.networkConfiguration, sg.id])
+            .apply(([nc, id]) => ({ ...nc!, securityGroups: [id] }));
+          return undefined;
+        },
         loadBalancer: { tags: { Resource: 'ALB' } },
         target: nameTargets('umami', cfg.stage),
         executionRole: readOnly([dbSecret.arn, appSecret.arn]),
@@ -191,8 +217,38 @@ export function createUmami(ctx: Ctx, cluster: sst.aws.Cluster, net: Network) {
     },
     { parent },
   );
-  const targetGroups = [targetGroupName('umami', cfg.stage, 'Umami', 3000)];
-  return { service, dbSecret, appSecret, rotation, targetGroups };
+  // Only Umami's own load balancer reaches the tasks, only on the container port.
+  new aws.vpc.SecurityGroupIngressRule(
+    'UmamiFromLoadBalancer',
+    {
+      securityGroupId: sg.id,
+      referencedSecurityGroupId: service.nodes.loadBalancer.securityGroups.apply((g) => g![0]!),
+      ipProtocol: 'tcp',
+      fromPort: UMAMI_PORT,
+      toPort: UMAMI_PORT,
+      description: 'usermetrics: Umami load balancer to the Umami tasks',
+      tags: { Resource: 'SecurityGroupRule' },
+    },
+    { parent },
+  );
+  if (aurora.securityGroupId) {
+    new aws.vpc.SecurityGroupIngressRule(
+      'AuroraFromUmami',
+      {
+        securityGroupId: aurora.securityGroupId,
+        referencedSecurityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: aurora.port,
+        toPort: aurora.port,
+        description: 'usermetrics: Umami tasks',
+        tags: { Resource: 'SecurityGroupRule' },
+      },
+      { parent },
+    );
+  }
+  const redeploy = createUmamiRedeploy(ctx, { cluster, service, dbSecret, parent });
+  const targetGroups = [targetGroupName('umami', cfg.stage, 'Umami', UMAMI_PORT)];
+  return { service, dbSecret, appSecret, rotation, redeploy, securityGroup: sg, targetGroups };
 }
 
 /**

@@ -13,7 +13,9 @@ export const platformDir = join(root, '.sst', 'platform');
 
 function fingerprint() {
   const config = readFileSync(join(root, 'sst.config.ts'), 'utf8');
-  const providers = /providers:\s*\{[^}]*\}/.exec(config)?.[0] ?? '';
+  // The whole `app()` (where `providers` is): a regex up to the first `}` stopped inside the aws provider's
+  // `defaultTags`, so adding a provider after it did not re-install.
+  const providers = config.slice(config.indexOf('async app('), config.indexOf('async run('));
   return createHash('sha256')
     .update(JSON.stringify([sstVersionOf(), providers]))
     .digest('hex')

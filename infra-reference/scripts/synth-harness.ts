@@ -15,6 +15,8 @@ const account = '123456789012';
 const recorded: Recorded[] = [];
 const reads: { type: string; name: string; id: string }[] = [];
 const byId = new Map<string, Record<string, unknown>>();
+/** What every `random.RandomPassword` "generates" in the synth (tests compare hashes of it). */
+const SYNTH_RANDOM_PASSWORD = 'synth-stand-in-for-a-random-password';
 
 function arnFor(type: string, name: string): string {
   const [, mod] = type.split(':');
@@ -69,6 +71,11 @@ pulumi.runtime.setMocks(
         state.bucketRegionalDomainName = `${state.bucket}.s3.${region}.amazonaws.com`;
       }
       if (args.type === 'aws:ecs/cluster:Cluster') state.name = args.inputs.name ?? args.name;
+      if (args.type === 'aws:sqs/queue:Queue')
+        state.url = `https://sqs.${region}.amazonaws.com/${account}/${args.name}`;
+      // A generated secret has no value under mocks; a fixed stand-in keeps the synth stable (and is obviously not
+      // a real one). Its outputs stay secret where the program uses them, as with the real provider.
+      if (args.type === 'random:index/randomPassword:RandomPassword') state.result = SYNTH_RANDOM_PASSWORD;
       byId.set(id, state);
       return { id, state };
     },
@@ -179,6 +186,7 @@ async function main() {
     sst: await import('./src/components/index'),
     aws: await import('@pulumi/aws'),
     grafana: await import('@pulumiverse/grafana'),
+    random: await import('@pulumi/random'),
   });
   // The default providers the CLI would configure from `app().providers`; mocks do not register them, so they are
   // recorded here with exactly the arguments the CLI passes (default tags included).

@@ -156,10 +156,12 @@ function normalise(value) {
 }
 
 try {
+  // Every stage first, then the files: a failing synth leaves the committed .synth/ as it was.
+  const results = [];
+  for (const stage of stages) results.push([stage, await runStage(stage)]);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  for (const stage of stages) {
-    const result = await runStage(stage);
+  for (const [stage, result] of results) {
     const resources = result.resources
       .map((r) => ({ type: r.type, name: r.name, inputs: normalise(r.inputs) }))
       .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type.localeCompare(b.type)));

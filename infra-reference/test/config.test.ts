@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { optionsFromEnv, sourceMapsFromEnv } from '../handlers/options-from-env';
 import { accessLogFormat, stageThrottle } from '../infra/access-log';
 import { connectionsThreshold, errorRate, errorRateQueries } from '../infra/alarm-math';
-import { resolveConfig, retentionKey, subnetLayout } from '../infra/config';
+import { resolveConfig, retentionKey, s3Location, subnetLayout } from '../infra/config';
 import { baseTags, tagTransformation } from '../infra/tags';
+import { withConstants } from '../src/dashboards/with-constants';
 
 describe('resolveConfig', () => {
   it('retention 90 days in prod, 7 elsewhere; personal stages get dev values', () => {
@@ -110,5 +111,50 @@ describe('builders', () => {
     expect(sourceMapsFromEnv({ SOURCEMAP_BUCKET: 'maps' })).toEqual({ bucket: 'maps' });
     expect(sourceMapsFromEnv({})).toBeUndefined();
     expect(sourceMapsFromEnv({ SOURCEMAP_BUCKET: ' ' })).toBeUndefined();
+  });
+});
+
+describe('cost report (Athena over the CUR)', () => {
+  const good = {
+    workgroup: 'primary',
+    database: 'cur',
+    table: 'cur2',
+    dataLocation: 's3://my-cur/exports/cur2/',
+    outputLocation: 's3://my-athena-results/',
+  };
+  it('is off by default and validated when set', () => {
+    expect(resolveConfig('dev').costReport).toBeUndefined();
+    expect(resolveConfig('dev', { costReport: good }).costReport).toEqual(good);
+    expect(() =>
+      resolveConfig('dev', {
+        costReport: {
+          ...good,
+          database: 'Cur-DB',
+          dataLocation: 's3://my-cur/no-slash',
+          outputLocation: 'my-bucket',
+        },
+      }),
+    ).toThrow(/costReport\.database[\s\S]*costReport\.dataLocation[\s\S]*costReport\.outputLocation/);
+  });
+  it('s3Location splits bucket and prefix', () => {
+    expect(s3Location('s3://my-cur/exports/cur2/')).toEqual({ bucket: 'my-cur', prefix: 'exports/cur2/' });
+    expect(s3Location('s3://my-athena-results/')).toEqual({ bucket: 'my-athena-results', prefix: '' });
+    expect(s3Location('s3://my-cur/exports')).toBeUndefined();
+  });
+  it('withConstants sets hidden constants and leaves everything else alone', () => {
+    const board = JSON.stringify({
+      templating: {
+        list: [
+          { type: 'constant', name: 'curDatabase', query: 'cur' },
+          { type: 'constant', name: 'other', query: 'x' },
+          { type: 'datasource', name: 'curTable', query: 'grafana-athena-datasource' },
+        ],
+      },
+    });
+    const out = JSON.parse(withConstants(board, { curDatabase: 'billing', curTable: 't' }));
+    expect(out.templating.list[0]).toMatchObject({ query: 'billing', current: { value: 'billing' } });
+    expect(out.templating.list[1]).toEqual({ type: 'constant', name: 'other', query: 'x' });
+    expect(out.templating.list[2].query).toBe('grafana-athena-datasource');
+    expect(withConstants(board, {})).toBe(board);
   });
 });

@@ -1,4 +1,5 @@
 // Assertions on the offline synth of the real sst.config.ts (dev and prod), see scripts/synth.mjs.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -253,7 +254,7 @@ describe.each(stages)('synth of %s', (stage) => {
       // DATABASE_URL is built in the container from those parts, then Umami's own CMD runs.
       expect(c.command.slice(0, 2)).toEqual(['sh', '-c']);
       expect(c.command[2]).toContain('?schema=umami');
-      expect(c.command[2]).toMatch(/exec yarn start-docker$/);
+      expect(c.command[2]).toMatch(/exec pnpm start-docker$/);
       expect(c.command[2]).not.toMatch(/postgresql:\/\/[^$]*:[^$]*@/);
     } else {
       expect(umami).toBeUndefined();
@@ -375,6 +376,7 @@ describe.each(stages)('synth of %s', (stage) => {
     expect(ws.inputs.authenticationProviders).toEqual(['AWS_SSO']);
     const ds = ofType(s, 'grafana:oss/dataSource:DataSource').map((d) => [d.inputs.name, d.inputs.type]);
     expect(ds.sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
+      ...(cfg.costReport ? [['Athena (CUR)', 'grafana-athena-datasource']] : []),
       ['CloudWatch', 'cloudwatch'],
       ['CloudWatch Logs', 'cloudwatch'],
       ['OpenSearch logs', 'grafana-opensearch-datasource'],
@@ -586,5 +588,240 @@ describe.each(['dev', 'prod'] as const)('least privilege in the %s synth', (stag
       cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
       allowedMethods: expect.arrayContaining(['POST', 'OPTIONS']),
     });
+  });
+});
+
+describe('Umami after a secret rotation, and its network (prod: the stage with Aurora)', () => {
+  const s = loadSynth('prod');
+  const cfg = resolveConfig('prod');
+  const secretArn = `arn:aws:secretsmanager:${cfg.region}:123456789012:UmamiDatabaseSecret`;
+  const fn = one(s, 'aws:lambda/function:Function', 'UmamiRedeployFunction');
+
+  it('an EventBridge rule on the native "Secret Label Updated" event, AWSCURRENT, this secret only', () => {
+    const rule = one(s, 'aws:cloudwatch/eventRule:EventRule', 'UmamiSecretRotated');
+    expect(JSON.parse(rule.inputs.eventPattern)).toEqual({
+      source: ['aws.secretsmanager'],
+      'detail-type': ['Secret Label Updated'],
+      resources: [secretArn],
+      detail: { labelUpdated: ['AWSCURRENT'] },
+    });
+    const targets = ofType(s, 'aws:cloudwatch/eventTarget:EventTarget').filter(
+      (t) => t.inputs.rule === 'UmamiSecretRotated',
+    );
+    expect(targets.map((t) => t.inputs.arn)).toEqual([
+      `arn:aws:lambda:${cfg.region}:123456789012:UmamiRedeployFunction`,
+    ]);
+    const invoke = one(s, 'aws:lambda/permission:Permission', 'UmamiRedeployInvoke');
+    expect(invoke.inputs).toMatchObject({
+      principal: 'events.amazonaws.com',
+      function: fn.inputs.name,
+      sourceArn: expect.stringMatching(/UmamiSecretRotated$/),
+    });
+  });
+
+  it('the redeploy Lambda runs handlers/umami-redeploy with the Umami cluster, service and secret', () => {
+    expect(fn.inputs.handler).toBe('umami-redeploy.handler');
+    expect(fn.inputs.environment.variables).toMatchObject({
+      UMAMI_CLUSTER: `arn:aws:ecs:${cfg.region}:123456789012:ClusterCluster`,
+      UMAMI_SERVICE: one(s, 'aws:ecs/service:Service', 'UmamiService').inputs.name,
+      UMAMI_DB_SECRET_ARN: secretArn,
+    });
+  });
+
+  it('its role may only ecs:UpdateService, on the Umami service ARN', () => {
+    const role = one(s, 'aws:iam/role:Role', 'UmamiRedeployRole');
+    const statements = policyStatements(s).filter((p) => p.owner === 'UmamiRedeployRole');
+    const cluster = one(s, 'aws:ecs/cluster:Cluster', 'ClusterCluster').inputs.name;
+    expect(statements.map((p) => p.statement)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'ecs:UpdateService',
+        Resource: `arn:aws:ecs:${cfg.region}:123456789012:service/${cluster}/Umami`,
+      },
+    ]);
+    expect(fn.inputs.role).toBe(`arn:aws:iam::123456789012:role/${role.inputs.name}`);
+  });
+
+  it('any error of the redeploy Lambda alarms to the topic', () => {
+    const alarm = one(s, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'UmamiRedeployErrorsAlarm');
+    expect(alarm.inputs).toMatchObject({
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: { FunctionName: fn.inputs.name },
+      statistic: 'Sum',
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      alarmActions: [`arn:aws:sns:${cfg.region}:123456789012:AlarmTopic`],
+    });
+  });
+
+  it('Umami tasks have their own security group; Aurora admits only it and the rotation function, on its port', () => {
+    const svc = one(s, 'aws:ecs/service:Service', 'UmamiService');
+    expect(svc.inputs.networkConfiguration.securityGroups).toEqual(['UmamiSecurityGroup-id']);
+    // Positive control: OpenReplay stays on the cluster's group, so the check above can tell them apart.
+    expect(
+      one(s, 'aws:ecs/service:Service', 'OpenReplayService').inputs.networkConfiguration.securityGroups,
+    ).toEqual(['InternalSecurityGroup-id']);
+    const sg = one(s, 'aws:ec2/securityGroup:SecurityGroup', 'UmamiSecurityGroup');
+    expect(sg.inputs.ingress ?? []).toEqual([]);
+    const rules = ofType(s, 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule');
+    const intoUmami = rules.filter((r) => r.inputs.securityGroupId === 'UmamiSecurityGroup-id');
+    expect(intoUmami.map((r) => r.inputs)).toEqual([
+      expect.objectContaining({
+        referencedSecurityGroupId: 'UmamiLoadBalancerSecurityGroup-id',
+        ipProtocol: 'tcp',
+        fromPort: 3000,
+        toPort: 3000,
+      }),
+    ]);
+    const intoAurora = rules.filter((r) => r.inputs.securityGroupId === cfg.aurora?.securityGroupId);
+    expect(
+      intoAurora
+        .map((r) => [
+          r.inputs.referencedSecurityGroupId,
+          r.inputs.ipProtocol,
+          r.inputs.fromPort,
+          r.inputs.toPort,
+        ])
+        .sort(),
+    ).toEqual([
+      ['UmamiRotationSecurityGroup-id', 'tcp', cfg.aurora?.port, cfg.aurora?.port],
+      ['UmamiSecurityGroup-id', 'tcp', cfg.aurora?.port, cfg.aurora?.port],
+    ]);
+    expect(intoAurora.every((r) => !r.inputs.cidrIpv4)).toBe(true);
+  });
+
+  it('dev (no Aurora) has no Umami, so no redeploy rule either', () => {
+    const dev = loadSynth('dev');
+    expect(ofType(dev, 'aws:cloudwatch/eventRule:EventRule').map((r) => r.name)).not.toContain(
+      'UmamiSecretRotated',
+    );
+    expect(ofType(dev, 'aws:ecs/service:Service').map((r) => r.name)).toEqual(['OpenReplayService']);
+  });
+});
+
+describe.each(['dev', 'prod'] as const)('the API origin answers only CloudFront (%s)', (stage) => {
+  const s = loadSynth(stage);
+  const secret = one(s, 'random:index/randomPassword:RandomPassword', 'IngestionOriginVerify');
+  // What the synth harness makes every RandomPassword "generate" (scripts/synth-harness.ts).
+  const standIn = 'synth-stand-in-for-a-random-password';
+  const cdn = one(s, 'aws:cloudfront/distribution:Distribution', 'IngestionCdn');
+
+  it('a random origin secret, generated in the stack, sent by CloudFront as x-usermetrics-origin-verify', () => {
+    expect(secret.inputs.length).toBeGreaterThanOrEqual(32);
+    expect(cdn.inputs.origins).toHaveLength(1);
+    expect(cdn.inputs.origins[0].customHeaders).toEqual([
+      { name: 'x-usermetrics-origin-verify', value: standIn },
+    ]);
+  });
+
+  it('both ingestion Lambdas get only its SHA-256, and their bundles contain the check', () => {
+    const hash = createHash('sha256').update(standIn).digest('hex');
+    for (const [name, bundle] of [
+      ['WebVitalsFunctionFunction', 'WebVitalsFunction/web-vitals.mjs'],
+      ['ErrorReportFunctionFunction', 'ErrorReportFunction/errors.mjs'],
+    ] as const) {
+      const vars = one(s, 'aws:lambda/function:Function', name).inputs.environment.variables;
+      expect(vars.USERMETRICS_ORIGIN_VERIFY_SHA256, name).toBe(hash);
+      expect(Object.values(vars), name).not.toContain(standIn);
+      const code = readFileSync(join(root, '.sst/synth-build', bundle), 'utf8');
+      expect(code, bundle).toContain('x-usermetrics-origin-verify');
+      expect(code, bundle).toContain('USERMETRICS_ORIGIN_VERIFY_SHA256');
+    }
+    // Positive control for the absence check above: the secret itself is in the synth (CloudFront's input).
+    expect(JSON.stringify(cdn.inputs)).toContain(standIn);
+  });
+
+  it('the stack output `api` is the CloudFront URL', () => {
+    const outputs = JSON.parse(readFileSync(join(root, '.sst/synth-test', `${stage}.json`), 'utf8')).outputs;
+    expect(outputs.api).toBe('https://IngestionCdn.cloudfront.net');
+    expect(outputs.apiOrigin).toMatch(/execute-api/);
+  });
+});
+
+describe('the runbook reads only outputs the stack has', () => {
+  it('every `out NAME` and `jq … .NAME .sst/outputs.json` in README.md is an output of the prod synth', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const used = new Set<string>();
+    for (const m of readme.matchAll(/\$\(out ([A-Za-z]+)[ )]/g)) used.add(m[1] as string);
+    for (const m of readme.matchAll(/jq (?:-r )?\.([A-Za-z]+) [^)"]*\.sst\/outputs\.json/g))
+      used.add(m[1] as string);
+    // Positive control: the parse finds the commands (a rewrite of the README must not empty this check).
+    expect(used.size).toBeGreaterThan(10);
+    const outputs = JSON.parse(readFileSync(join(root, '.sst/synth-test/prod.json'), 'utf8')).outputs;
+    expect([...used].filter((k) => !(k in outputs))).toEqual([]);
+    // No placeholder left in a verify command.
+    const verify = readme.slice(readme.indexOf('## Verify a deploy'), readme.indexOf('Criteria 8, 10, 14'));
+    expect(verify).not.toMatch(/<[a-z][^>]*>/i);
+  });
+});
+
+describe('cost report: Athena over the CUR for Grafana (prod sets costReport, dev does not)', () => {
+  const prod = loadSynth('prod');
+  const cfg = resolveConfig('prod');
+  const c = cfg.costReport!;
+  const grafanaStatements = (s: Synth) =>
+    policyStatements(s)
+      .filter((p) => p.owner === 'GrafanaRolePolicy')
+      .map((p) => p.statement);
+
+  it('the Athena data source uses the configured workgroup, database and results location', () => {
+    const ds = one(prod, 'grafana:oss/dataSource:DataSource', 'AthenaDataSource');
+    expect(ds.inputs.type).toBe('grafana-athena-datasource');
+    expect(JSON.parse(ds.inputs.jsonDataEncoded)).toEqual({
+      authType: 'ec2_iam_role',
+      defaultRegion: cfg.region,
+      catalog: 'AwsDataCatalog',
+      database: c.database,
+      workgroup: c.workgroup,
+      outputLocation: c.outputLocation,
+    });
+    expect(first(prod, 'aws:grafana/workspace:Workspace').inputs.dataSources).toContain('ATHENA');
+  });
+
+  it("Grafana's role reaches exactly that workgroup, that Glue table, the CUR prefix and the results prefix", () => {
+    const sts = grafanaStatements(prod);
+    const bySid = Object.fromEntries(sts.map((st) => [st.Sid, st]));
+    const acct = `${cfg.region}:123456789012`;
+    expect(bySid.AthenaQueries.Resource).toEqual([`arn:aws:athena:${acct}:workgroup/${c.workgroup}`]);
+    expect(bySid.GlueCurTable.Resource).toEqual([
+      `arn:aws:glue:${acct}:catalog`,
+      `arn:aws:glue:${acct}:database/${c.database}`,
+      `arn:aws:glue:${acct}:table/${c.database}/${c.table}`,
+    ]);
+    expect(bySid.CurDataRead).toMatchObject({
+      Action: ['s3:GetObject'],
+      Resource: ['arn:aws:s3:::example-cur-exports-123456789012/cur2/*'],
+    });
+    expect(bySid.AthenaResultsWrite.Resource).toEqual([
+      'arn:aws:s3:::example-athena-results-123456789012/grafana/*',
+    ]);
+    // Only the results prefix is writable.
+    const writes = sts.filter((st) => list(st.Action).includes('s3:PutObject'));
+    expect(writes.map((st) => st.Sid)).toEqual(['AthenaResultsWrite']);
+    for (const st of sts.filter((x) => list(x.Action).some((a) => /^(athena|glue):/.test(a))))
+      expect(list(st.Resource), st.Sid).not.toContain('*');
+  });
+
+  it('the Cost dashboard is provisioned with the CUR database and table as its constants', () => {
+    const board = JSON.parse(
+      one(prod, 'grafana:oss/dashboard:Dashboard', 'Dashboard-cost').inputs.configJson,
+    );
+    const constants = Object.fromEntries(
+      board.templating.list.filter((v: Json) => v.type === 'constant').map((v: Json) => [v.name, v.query]),
+    );
+    expect(constants).toEqual({ curDatabase: c.database, curTable: c.table });
+  });
+
+  it('dev has no Athena data source and no Athena or Glue permission (positive control: prod has them)', () => {
+    const dev = loadSynth('dev');
+    expect(resolveConfig('dev').costReport).toBeUndefined();
+    expect(ofType(dev, 'grafana:oss/dataSource:DataSource').map((d) => d.name)).not.toContain(
+      'AthenaDataSource',
+    );
+    const athenaOrGlue = (s: Synth) =>
+      grafanaStatements(s).filter((st) => list(st.Action).some((a) => /^(athena|glue):/.test(a)));
+    expect(athenaOrGlue(dev)).toEqual([]);
+    expect(athenaOrGlue(prod).length).toBe(3);
   });
 });
