@@ -1,6 +1,8 @@
+import { reportFailure } from '../diagnostics/report-failure';
 import { EMF_LIMITS, EMF_UNIT_SET as UNITS } from '../emf/limits';
+import { type CompiledDocument, compileDocument, type MetricValue } from '../emf/serialize-emf';
 import { defaultStdout, type LineSink } from '../io/stdout';
-import { emitDirect, emitThroughLibrary, resolveEmitter } from './emit-user-metrics';
+import { emitThroughLibrary, resolveEmitter } from './emit-user-metrics';
 
 /** Where one buffer's metrics go and which dimensions they get by default. */
 export interface UserMetricsConfig {
@@ -20,6 +22,8 @@ export interface BufferedMetric {
 
 /** Everything buffered for one distinct dimension record: what one EMF document (or one split) carries. */
 export interface BufferedRecord {
+  /** The record's identity (its dimensions as JSON): part of the compiled-shape cache key. */
+  key: string;
   /** ≤ 30 keys, sorted. */
   dimensions: Record<string, string>;
   metrics: Map<string, BufferedMetric>;
@@ -70,7 +74,8 @@ export function addToBuffer(
 ): boolean {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME || name.trim() === '')
     return false;
-  if (name === '_aws') return false;
+  // NUL separates the parts of the compiled-shape cache key; no metric name needs one.
+  if (name === '_aws' || name.includes('\u0000')) return false;
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
     return false;
   if (buffer.adds >= MAX_ADDS_PER_BUFFER || !isNamespace(buffer.config.namespace)) return false;
@@ -83,7 +88,7 @@ export function addToBuffer(
     const key = JSON.stringify(part);
     let entry = buffer.records.get(key);
     if (entry === undefined) {
-      entry = { dimensions: part, metrics: new Map(), timestamp: Date.now() };
+      entry = { key, dimensions: part, metrics: new Map(), timestamp: Date.now() };
       buffer.records.set(key, entry);
     }
     const metric = entry.metrics.get(name);
@@ -107,13 +112,59 @@ export function flushBuffer(buffer: UserMetricsBuffer): Promise<void> | undefine
   const { config, properties } = buffer;
   const emitter = config.stdout ? 'stdout' : resolveEmitter(process.env);
   if (emitter === 'library') return emitThroughLibrary(config.namespace, properties, records);
-  emitDirect(
+  writeDirect(
     config.namespace,
     emitter === 'lambda' ? { ...properties, ...lambdaProperties(properties) } : properties,
     records,
     config.stdout ?? defaultStdout(),
   );
   return undefined;
+}
+
+/** Compiled documents by namespace, dimension record and metric names + units; cleared when full. */
+const shapes = new Map<string, CompiledDocument>();
+const MAX_SHAPES = 1000;
+
+/**
+ * Renders every record through its compiled shape (a handler flushes the same metrics with the same
+ * dimensions invocation after invocation, so the directive and dimension members are encoded once per
+ * process) and writes all documents in one synchronous write. Never throws.
+ */
+function writeDirect(
+  namespace: string,
+  properties: Record<string, string>,
+  records: readonly BufferedRecord[],
+  out: LineSink,
+): void {
+  try {
+    let text = '';
+    for (const record of records) {
+      let key = namespace + '\u0000' + record.key;
+      const values: MetricValue[] = [];
+      for (const [name, m] of record.metrics) {
+        key += '\u0000' + name + '\u0001' + m.unit;
+        values.push(m.values.length === 1 ? (m.values[0] as number) : m.values);
+      }
+      let doc = shapes.get(key);
+      if (doc === undefined) {
+        const metrics = [];
+        for (const [name, m] of record.metrics) metrics.push({ name, unit: m.unit });
+        doc = compileDocument({
+          namespace,
+          dimensionSets: [Object.keys(record.dimensions)],
+          dimensions: record.dimensions,
+          metrics,
+        });
+        if (shapes.size >= MAX_SHAPES) shapes.clear();
+        shapes.set(key, doc);
+      }
+      text += doc.render(record.timestamp, values, properties);
+    }
+    if (text !== '') out.write(text);
+  } catch (error) {
+    // A failing stdout must not break the host; these samples are lost, the handler carries on.
+    reportFailure('metrics flush to stdout', error);
+  }
 }
 
 /**
