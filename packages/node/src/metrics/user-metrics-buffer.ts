@@ -74,18 +74,16 @@ export function addToBuffer(
 ): boolean {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME || name.trim() === '')
     return false;
-  // NUL separates the parts of the compiled-shape cache key; no metric name needs one.
-  if (name === '_aws' || name.includes('\u0000')) return false;
+  if (name === '_aws') return false;
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
     return false;
   if (buffer.adds >= MAX_ADDS_PER_BUFFER || !isNamespace(buffer.config.namespace)) return false;
-  const record = cleanDimensions(dimensions ?? buffer.config.defaultDimensions);
+  const record = cleanRecord(dimensions ?? buffer.config.defaultDimensions);
   // A metric named like one of its dimension keys would overwrite the dimension value in the document.
-  if (record === undefined || Object.hasOwn(record, name)) return false;
+  if (record === undefined || Object.hasOwn(record.dimensions, name)) return false;
   buffer.adds++;
   const safeUnit = typeof unit === 'string' && UNITS.has(unit) ? unit : 'None';
-  for (const part of splitRecord(record)) {
-    const key = JSON.stringify(part);
+  for (const { key, dimensions: part } of record.parts) {
     let entry = buffer.records.get(key);
     if (entry === undefined) {
       entry = { key, dimensions: part, metrics: new Map(), timestamp: Date.now() };
@@ -121,50 +119,80 @@ export function flushBuffer(buffer: UserMetricsBuffer): Promise<void> | undefine
   return undefined;
 }
 
-/** Compiled documents by namespace, dimension record and metric names + units; cleared when full. */
-const shapes = new Map<string, CompiledDocument>();
-const MAX_SHAPES = 1000;
+/** A compiled document and the metric sequence it was compiled for. */
+interface Shape {
+  namespace: string;
+  names: string[];
+  units: string[];
+  document: CompiledDocument;
+}
+/** Compiled shapes by dimension record (a few per record); cleared when full. */
+const shapes = new Map<string, Shape[]>();
+const MAX_SHAPE_RECORDS = 1000;
+const MAX_SHAPES_PER_RECORD = 4;
 
 /**
- * Renders every record through its compiled shape (a handler flushes the same metrics with the same
- * dimensions invocation after invocation, so the directive and dimension members are encoded once per
- * process) and writes all documents in one synchronous write. Never throws.
+ * Renders every record through its compiled shape and writes all documents in one synchronous write. A
+ * handler flushes the same metrics with the same dimensions invocation after invocation, so the directive
+ * and the dimension members are encoded once per process and a flush only appends values. Never throws.
  */
 function writeDirect(
   namespace: string,
   properties: Record<string, string>,
-  records: readonly BufferedRecord[],
+  records: Iterable<BufferedRecord>,
   out: LineSink,
 ): void {
   try {
     let text = '';
     for (const record of records) {
-      let key = namespace + '\u0000' + record.key;
       const values: MetricValue[] = [];
-      for (const [name, m] of record.metrics) {
-        key += '\u0000' + name + '\u0001' + m.unit;
+      for (const m of record.metrics.values())
         values.push(m.values.length === 1 ? (m.values[0] as number) : m.values);
-      }
-      let doc = shapes.get(key);
-      if (doc === undefined) {
-        const metrics = [];
-        for (const [name, m] of record.metrics) metrics.push({ name, unit: m.unit });
-        doc = compileDocument({
-          namespace,
-          dimensionSets: [Object.keys(record.dimensions)],
-          dimensions: record.dimensions,
-          metrics,
-        });
-        if (shapes.size >= MAX_SHAPES) shapes.clear();
-        shapes.set(key, doc);
-      }
-      text += doc.render(record.timestamp, values, properties);
+      text += shapeOf(namespace, record).render(record.timestamp, values, properties);
     }
     if (text !== '') out.write(text);
   } catch (error) {
     // A failing stdout must not break the host; these samples are lost, the handler carries on.
     reportFailure('metrics flush to stdout', error);
   }
+}
+
+function shapeOf(namespace: string, record: BufferedRecord): CompiledDocument {
+  let list = shapes.get(record.key);
+  if (list !== undefined) {
+    for (const shape of list) if (sameShape(shape, namespace, record)) return shape.document;
+  } else {
+    if (shapes.size >= MAX_SHAPE_RECORDS) shapes.clear();
+    list = [];
+    shapes.set(record.key, list);
+  }
+  const names: string[] = [];
+  const units: string[] = [];
+  const metrics: { name: string; unit: string }[] = [];
+  for (const [name, m] of record.metrics) {
+    names.push(name);
+    units.push(m.unit);
+    metrics.push({ name, unit: m.unit });
+  }
+  const document = compileDocument({
+    namespace,
+    dimensionSets: [Object.keys(record.dimensions)],
+    dimensions: record.dimensions,
+    metrics,
+  });
+  if (list.length >= MAX_SHAPES_PER_RECORD) list.shift();
+  list.push({ namespace, names, units, document });
+  return document;
+}
+
+function sameShape(shape: Shape, namespace: string, record: BufferedRecord): boolean {
+  if (shape.namespace !== namespace || shape.names.length !== record.metrics.size) return false;
+  let i = 0;
+  for (const [name, m] of record.metrics) {
+    if (shape.names[i] !== name || shape.units[i] !== m.unit) return false;
+    i++;
+  }
+  return true;
 }
 
 /**
@@ -186,8 +214,73 @@ function lambdaProperties(existing: Record<string, string>): Record<string, stri
   return out;
 }
 
+let lastNamespace: [string, boolean] = ['', false];
 function isNamespace(namespace: string): boolean {
-  return namespace.length <= MAX_NAME && VALID_NAMESPACE.test(namespace);
+  if (lastNamespace[0] !== namespace)
+    lastNamespace = [namespace, namespace.length <= MAX_NAME && VALID_NAMESPACE.test(namespace)];
+  return lastNamespace[1];
+}
+
+/** A dimension record as validated once: its pairs, and its ≤ 30-key parts with their buffer keys. */
+interface CleanRecord {
+  dimensions: Record<string, string>;
+  parts: { key: string; dimensions: Record<string, string> }[];
+}
+/** Validated records by their raw pairs: handlers pass the same few dimension records call after call. */
+const records = new Map<string, CleanRecord | undefined>();
+const MAX_RECORDS = 1000;
+
+/**
+ * {@link cleanDimensions} and the split, memoized on the raw pairs (length-prefixed, so no two records
+ * share a key); a record holding anything but strings is validated on every call.
+ */
+function cleanRecord(dimensions: Record<string, unknown>): CleanRecord | undefined {
+  // The same object as last time with the same pairs (a handler's constant dimensions): no key to build.
+  if (dimensions === last.source && samePairs(dimensions, last.pairs)) return last.record;
+  let raw = '';
+  const pairs: Record<string, string> = {};
+  if (dimensions !== null && typeof dimensions === 'object') {
+    for (const key in dimensions) {
+      const value = dimensions[key];
+      if (typeof value !== 'string' || !Object.hasOwn(dimensions, key)) return buildRecord(dimensions);
+      raw += key.length + ':' + key + value.length + ':' + value;
+      pairs[key] = value;
+    }
+  }
+  let record = records.get(raw);
+  if (record === undefined && !records.has(raw)) {
+    record = buildRecord(dimensions);
+    if (records.size >= MAX_RECORDS) records.clear();
+    records.set(raw, record);
+  }
+  last = { source: dimensions, pairs, record };
+  return record;
+}
+
+let last: { source: unknown; pairs: Record<string, string>; record: CleanRecord | undefined } = {
+  source: undefined,
+  pairs: {},
+  record: undefined,
+};
+
+/** Own enumerable pairs equal to `pairs` (same keys, identical values), checked without allocating. */
+function samePairs(dimensions: Record<string, unknown>, pairs: Record<string, string>): boolean {
+  let count = 0;
+  for (const key in dimensions) {
+    if (pairs[key] !== dimensions[key] || !Object.hasOwn(dimensions, key)) return false;
+    count++;
+  }
+  for (const _ in pairs) count--;
+  return count === 0;
+}
+
+function buildRecord(dimensions: Record<string, unknown>): CleanRecord | undefined {
+  const clean = cleanDimensions(dimensions);
+  if (clean === undefined) return undefined;
+  return {
+    dimensions: clean,
+    parts: splitRecord(clean).map((part) => ({ key: JSON.stringify(part), dimensions: part })),
+  };
 }
 
 /** Valid pairs, keys sorted; `undefined` when a pair is one aws-embedded-metrics would refuse. */
