@@ -161,7 +161,7 @@ describe('usermetrics middy middleware (@middy/core 6.4)', () => {
         },
       });
     await expect(handler({}, lambdaContext())).resolves.toBe('early');
-    expect(typeof parked).toBe('function');
+    expect(parked).toMatchObject({ finished: true });
     expect(stdout.emfWith(FN_ENV)).toHaveLength(1);
   });
 

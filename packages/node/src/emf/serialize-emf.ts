@@ -1,3 +1,4 @@
+import { reportFailure } from '../diagnostics/report-failure';
 import { EMF_LIMITS, isEmfDimensionValue, isEmfName, EMF_UNIT_SET as UNITS } from './limits';
 import type { EmfInput } from './types';
 
@@ -22,7 +23,7 @@ export interface CompiledDocument {
   /**
    * The newline-terminated EMF lines of one emission (`''` when nothing valid is left), ready for a single
    * write. `values[i]` belongs to the shape's `metrics[i]`; `properties` become root members unless they
-   * would shadow `_aws`, a dimension or a metric. Never throws.
+   * would shadow `_aws`, a dimension or a metric.
    */
   render(timestamp: number, values: readonly MetricValue[], properties?: Record<string, unknown>): string;
 }
@@ -52,74 +53,70 @@ function encode(s: string): string {
  * together use more than 30 keys (a set longer than 30 is cut into 30-key sets), or a metric with more than
  * 100 values in one emission give several documents. Invalid parts are skipped: an empty or over-long name,
  * a repeated metric name, a metric named like a dimension, a set naming a key without a valid value, and at
- * render time non-finite values. An invalid namespace gives no document. Never throws.
+ * render time non-finite values. An invalid namespace gives no document. Not guarded itself: every entry
+ * point that uses it (the wrapper's finish, `metrics`, `serializeEmf`, `writeEmf`) is, once.
  * @internal
  */
 export function compileDocument(shape: DocumentShape): CompiledDocument {
-  try {
-    const { namespace } = shape;
-    if (typeof namespace !== 'string' || namespace.trim() === '' || namespace.length > MAX_NAME) return EMPTY;
-    const dimensions = shape.dimensions ?? {};
-    const groups = groupDimensionSets(shape.dimensionSets ?? [], dimensions);
-    const dimensionKeys = new Set<string>();
-    for (const group of groups) for (const set of group) for (const key of set) dimensionKeys.add(key);
-    const reserved = new Set<string>(dimensionKeys).add('_aws');
-    const kept: { index: number; name: string; definition: string }[] = [];
-    const metrics = shape.metrics ?? [];
-    for (let index = 0; index < metrics.length; index++) {
-      const metric = metrics[index];
-      if (metric === null || typeof metric !== 'object') continue;
-      const { name } = metric;
-      if (!isEmfName(name) || reserved.has(name)) continue;
-      reserved.add(name);
-      const unit = UNITS.has(metric.unit) ? metric.unit : 'None';
-      const encoded = encode(name);
-      kept.push({
-        index,
-        name: encoded,
-        definition:
-          '{"Name":' +
-          encoded +
-          ',"Unit":"' +
-          unit +
-          (metric.storageResolution === 1 ? '","StorageResolution":1}' : '"}'),
+  const { namespace } = shape;
+  if (typeof namespace !== 'string' || namespace.trim() === '' || namespace.length > MAX_NAME) return EMPTY;
+  const dimensions = shape.dimensions ?? {};
+  const groups = groupDimensionSets(shape.dimensionSets ?? [], dimensions);
+  const dimensionKeys = new Set<string>();
+  for (const group of groups) for (const set of group) for (const key of set) dimensionKeys.add(key);
+  const reserved = new Set<string>(dimensionKeys).add('_aws');
+  const kept: { index: number; name: string; definition: string }[] = [];
+  const metrics = shape.metrics ?? [];
+  for (let index = 0; index < metrics.length; index++) {
+    const metric = metrics[index];
+    if (metric === null || typeof metric !== 'object') continue;
+    const { name } = metric;
+    if (!isEmfName(name) || reserved.has(name)) continue;
+    reserved.add(name);
+    const unit = UNITS.has(metric.unit) ? metric.unit : 'None';
+    const encoded = encode(name);
+    kept.push({
+      index,
+      name: encoded,
+      definition:
+        '{"Name":' +
+        encoded +
+        ',"Unit":"' +
+        unit +
+        (metric.storageResolution === 1 ? '","StorageResolution":1}' : '"}'),
+    });
+  }
+  if (kept.length === 0) return EMPTY;
+  const ns = encode(namespace);
+  const parts: Part[] = [];
+  for (const group of groups) {
+    let dims = '[';
+    for (let s = 0; s < group.length; s++)
+      dims += (s === 0 ? '[' : ',[') + group[s]?.map(encode).join(',') + ']';
+    dims += ']';
+    let members = '';
+    for (const key of new Set(group.flat()))
+      members += ',' + encode(key) + ':' + encode(dimensions[key] as string);
+    for (let i = 0; i < kept.length; i += maxMetrics) {
+      const chunk = kept.slice(i, i + maxMetrics);
+      parts.push({
+        prefix:
+          ',"CloudWatchMetrics":[{"Namespace":' +
+          ns +
+          ',"Dimensions":' +
+          dims +
+          ',"Metrics":[' +
+          chunk.map((m) => m.definition).join(',') +
+          ']}]}' +
+          members,
+        indexes: chunk.map((m) => m.index),
+        names: chunk.map((m) => m.name),
       });
     }
-    if (kept.length === 0) return EMPTY;
-    const ns = encode(namespace);
-    const parts: Part[] = [];
-    for (const group of groups) {
-      let dims = '[';
-      for (let s = 0; s < group.length; s++)
-        dims += (s === 0 ? '[' : ',[') + group[s]?.map(encode).join(',') + ']';
-      dims += ']';
-      let members = '';
-      for (const key of new Set(group.flat()))
-        members += ',' + encode(key) + ':' + encode(dimensions[key] as string);
-      for (let i = 0; i < kept.length; i += maxMetrics) {
-        const chunk = kept.slice(i, i + maxMetrics);
-        parts.push({
-          prefix:
-            ',"CloudWatchMetrics":[{"Namespace":' +
-            ns +
-            ',"Dimensions":' +
-            dims +
-            ',"Metrics":[' +
-            chunk.map((m) => m.definition).join(',') +
-            ']}]}' +
-            members,
-          indexes: chunk.map((m) => m.index),
-          names: chunk.map((m) => m.name),
-        });
-      }
-    }
-    return {
-      render: (timestamp, values, properties) =>
-        render(shape, parts, reserved, timestamp, values, properties),
-    };
-  } catch {
-    return EMPTY;
   }
+  return {
+    render: (timestamp, values, properties) => render(shape, parts, reserved, timestamp, values, properties),
+  };
 }
 
 function render(
@@ -130,27 +127,23 @@ function render(
   values: readonly MetricValue[],
   properties: Record<string, unknown> | undefined,
 ): string {
-  try {
-    const head =
-      '{"_aws":{"Timestamp":' +
-      (typeof timestamp === 'number' && Number.isFinite(timestamp) ? Math.round(timestamp) : Date.now());
-    const props = properties === undefined ? '' : propertyMembers(properties, reserved);
-    let out = '';
-    for (const part of parts) {
-      let members = '';
-      const { indexes, names } = part;
-      for (let i = 0; i < indexes.length; i++) {
-        const value = encodeValue(values[indexes[i] as number]);
-        // A value that needs skipping or splitting: the whole emission takes the general path.
-        if (value === undefined) return renderIrregular(shape, timestamp, values, properties);
-        members += ',' + names[i] + ':' + value;
-      }
-      out += head + part.prefix + props + members + '}\n';
+  const head =
+    '{"_aws":{"Timestamp":' +
+    (typeof timestamp === 'number' && Number.isFinite(timestamp) ? Math.round(timestamp) : Date.now());
+  const props = properties === undefined ? '' : propertyMembers(properties, reserved);
+  let out = '';
+  for (const part of parts) {
+    let members = '';
+    const { indexes, names } = part;
+    for (let i = 0; i < indexes.length; i++) {
+      const value = encodeValue(values[indexes[i] as number]);
+      // A value that needs skipping or splitting: the whole emission takes the general path.
+      if (value === undefined) return renderIrregular(shape, timestamp, values, properties);
+      members += ',' + names[i] + ':' + value;
     }
-    return out;
-  } catch {
-    return '';
+    out += head + part.prefix + props + members + '}\n';
   }
+  return out;
 }
 
 /** A finite number, or 1–100 finite numbers; `undefined` for anything else. */
@@ -258,19 +251,19 @@ export function serializeEmf(input: EmfInput): string[] {
     const lines = text.split('\n');
     lines.pop();
     return lines.map((line) => line + '\n');
-  } catch {
+  } catch (error) {
+    reportFailure('serializeEmf', error);
     return [];
   }
 }
 
-/** {@link serializeEmf}'s documents as one string, for a single write. @internal */
+/**
+ * {@link serializeEmf}'s documents as one string, for a single write. Unguarded: the entry point that calls
+ * it (`serializeEmf`, `writeEmf`) guards. @internal
+ */
 export function renderEmf(input: EmfInput): string {
-  try {
-    const metrics = input.metrics ?? [];
-    const values: MetricValue[] = [];
-    for (const m of metrics) values.push(m !== null && typeof m === 'object' ? m.value : Number.NaN);
-    return compileDocument(input).render(input.timestamp ?? Date.now(), values, input.properties);
-  } catch {
-    return '';
-  }
+  const values: MetricValue[] = [];
+  for (const m of input.metrics ?? [])
+    values.push(m !== null && typeof m === 'object' ? m.value : Number.NaN);
+  return compileDocument(input).render(input.timestamp ?? Date.now(), values, input.properties);
 }

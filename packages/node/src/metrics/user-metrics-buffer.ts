@@ -1,4 +1,3 @@
-import { reportFailure } from '../diagnostics/report-failure';
 import { EMF_LIMITS, EMF_UNIT_SET as UNITS } from '../emf/limits';
 import { type CompiledDocument, compileDocument, type MetricValue } from '../emf/serialize-emf';
 import { defaultStdout, type LineSink } from '../io/stdout';
@@ -100,7 +99,8 @@ export function addToBuffer(
  * Writes every buffered metric and empties the buffer. Unless `AWS_EMF_ENVIRONMENT` names a library
  * environment (see {@link resolveEmitter}) the documents are serialized here and written synchronously, so
  * the result is `undefined`; otherwise the library is loaded on first use and the returned promise settles
- * when it has flushed. Never rejects.
+ * when it has flushed; that promise never rejects. A failing stdout throws here, to the entry point's one
+ * guard (`metrics.flush`, the wrapper's finish).
  */
 export function flushBuffer(buffer: UserMetricsBuffer): Promise<void> | undefined {
   const records = [...buffer.records.values()];
@@ -134,7 +134,8 @@ const MAX_SHAPES_PER_RECORD = 4;
 /**
  * Renders every record through its compiled shape and writes all documents in one synchronous write. A
  * handler flushes the same metrics with the same dimensions invocation after invocation, so the directive
- * and the dimension members are encoded once per process and a flush only appends values. Never throws.
+ * and the dimension members are encoded once per process and a flush only appends values. Throws what
+ * stdout throws: the entry point (`metrics.flush`, the wrapper's finish) guards.
  */
 function writeDirect(
   namespace: string,
@@ -142,19 +143,14 @@ function writeDirect(
   records: Iterable<BufferedRecord>,
   out: LineSink,
 ): void {
-  try {
-    let text = '';
-    for (const record of records) {
-      const values: MetricValue[] = [];
-      for (const m of record.metrics.values())
-        values.push(m.values.length === 1 ? (m.values[0] as number) : m.values);
-      text += shapeOf(namespace, record).render(record.timestamp, values, properties);
-    }
-    if (text !== '') out.write(text);
-  } catch (error) {
-    // A failing stdout must not break the host; these samples are lost, the handler carries on.
-    reportFailure('metrics flush to stdout', error);
+  let text = '';
+  for (const record of records) {
+    const values: MetricValue[] = [];
+    for (const m of record.metrics.values())
+      values.push(m.values.length === 1 ? (m.values[0] as number) : m.values);
+    text += shapeOf(namespace, record).render(record.timestamp, values, properties);
   }
+  if (text !== '') out.write(text);
 }
 
 function shapeOf(namespace: string, record: BufferedRecord): CompiledDocument {
