@@ -94,7 +94,7 @@ describe('user metrics buffer', () => {
     expect(addToBuffer(b, 'Late', 1, 'Count', undefined)).toBe(true);
   });
 
-  it('never throws when the sink does, and the buffer is still emptied', () => {
+  it('leaves a failing sink to the one guard of the entry point, and the buffer is still emptied', () => {
     const b = createBuffer({
       namespace: 'Shop',
       defaultDimensions: {},
@@ -105,7 +105,8 @@ describe('user metrics buffer', () => {
       },
     });
     addToBuffer(b, 'Orders', 1, 'Count', undefined);
-    expect(() => flushBuffer(b)).not.toThrow();
+    // No nested catch here: `metrics.flush` and the wrapper's finish guard (and report) once.
+    expect(() => flushBuffer(b)).toThrow('EPIPE');
     expect(b.records.size).toBe(0);
   });
 });
