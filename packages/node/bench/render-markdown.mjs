@@ -15,7 +15,12 @@ export function goals(results) {
   const wrapper = o.withUsermetrics.medianUs - o.bare.medianUs;
   const mOver = (k) => m[k].medianUs - m.bare.medianUs;
   const own = mOver('middyUsermetrics') - mOver('middyAlone');
-  const metricsRatio = e.usermetrics.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec;
+  // The slower of the two ways handler code passes dimensions (one constant object, or an inline literal).
+  const metricsRatio =
+    Math.min(
+      e.usermetrics.flushesPerSec,
+      e.usermetricsInlineDims?.flushesPerSec ?? Number.POSITIVE_INFINITY,
+    ) / e.awsEmbeddedMetrics.flushesPerSec;
   const coldRatio = c.usermetrics.addedMs / c.powertools.addedMs;
   const logRatio = l.usermetrics.linesPerSec / l.pino.linesPerSec;
   return [
@@ -177,10 +182,14 @@ export function renderMarkdown({ meta, results }) {
       `| ${name} | ${k(r.flushesPerSec)} (${k(r.iqr[0])}–${k(r.iqr[1])}) | ${f2(r.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec)}× |`,
     );
   }
-  const ours = e.usermetrics.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec;
+  const ours =
+    Math.min(
+      e.usermetrics.flushesPerSec,
+      e.usermetricsInlineDims?.flushesPerSec ?? Number.POSITIVE_INFINITY,
+    ) / e.awsEmbeddedMetrics.flushesPerSec;
   lines.push(
     '',
-    `Goal ≥ 2.3× aws-embedded-metrics: \`metrics.add\` + \`metrics.flush()\` ${f2(ours)}× (${verdict(ours >= 2.3)}); Powertools ${f2(e.powertools.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec)}×. This is the path user code runs (the package's serializer, one synchronous write per flush); each case writes one document per flush.`,
+    `Goal ≥ 2.3× aws-embedded-metrics: \`metrics.add\` + \`metrics.flush()\` ${f2(ours)}× (${verdict(ours >= 2.3)}); Powertools ${f2(e.powertools.flushesPerSec / e.awsEmbeddedMetrics.flushesPerSec)}×. The goal is checked on the slower of the two usermetrics rows: \`usermetrics\` passes one constant dimensions object, \`usermetricsInlineDims\` writes the literal inline (a new object per call). This is the path user code runs: each record is rendered through its compiled document shape (the directive and dimension members encoded once per process), a dimension record is validated once and recognised again by its pairs, and every flush is one synchronous write; each case writes one document per flush.`,
     '',
   );
   lines.push('## (d) Log lines per second to /dev/null (DESIGN §4 record with context)', '');

@@ -231,8 +231,15 @@ const MAX_RECORDS = 1000;
  * share a key); a record holding anything but strings is validated on every call.
  */
 function cleanRecord(dimensions: Record<string, unknown>): CleanRecord | undefined {
-  // The same object as last time with the same pairs (a handler's constant dimensions): no key to build.
-  if (dimensions === last.source && samePairs(dimensions, last.pairs)) return last.record;
+  // The same pairs as last time — the same object, or an inline literal written again (a handler adds its
+  // metrics with the same dimensions): compared in place, no key built, nothing allocated.
+  if (
+    last !== undefined &&
+    typeof dimensions === 'object' &&
+    dimensions !== null &&
+    samePairs(dimensions, last.pairs)
+  )
+    return last.record;
   let raw = '';
   const pairs: Record<string, string> = {};
   if (dimensions !== null && typeof dimensions === 'object') {
@@ -249,15 +256,11 @@ function cleanRecord(dimensions: Record<string, unknown>): CleanRecord | undefin
     if (records.size >= MAX_RECORDS) records.clear();
     records.set(raw, record);
   }
-  last = { source: dimensions, pairs, record };
+  last = { pairs, record };
   return record;
 }
 
-let last: { source: unknown; pairs: Record<string, string>; record: CleanRecord | undefined } = {
-  source: undefined,
-  pairs: {},
-  record: undefined,
-};
+let last: { pairs: Record<string, string>; record: CleanRecord | undefined } | undefined;
 
 /** Own enumerable pairs equal to `pairs` (same keys, identical values), checked without allocating. */
 function samePairs(dimensions: Record<string, unknown>, pairs: Record<string, string>): boolean {
