@@ -1,4 +1,4 @@
-import { type CompiledDocument, compileDocument } from './serialize-emf';
+import { type CompiledDocument, compileDocument, EncodedMembers } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /** Per-call values of the wrapper's built-in metrics (DESIGN §3). */
@@ -79,9 +79,11 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   );
 
   function render(v: InvocationValues): string {
-    const properties: Record<string, string> = {};
-    if (v.requestId !== undefined) properties.requestId = v.requestId;
-    if (v.sessionId !== undefined) properties.sessionId = v.sessionId;
+    // Encoded once for every document of the invocation; neither key is a dimension or metric of the wrapper.
+    let members = '';
+    if (v.requestId !== undefined) members += ',"requestId":' + JSON.stringify(v.requestId);
+    if (v.sessionId !== undefined) members += ',"sessionId":' + JSON.stringify(v.sessionId);
+    const properties = new EncodedMembers(members);
     const failed = v.errorType === undefined ? 0 : 1;
     let out =
       v.coldStart && v.initDurationMs !== undefined

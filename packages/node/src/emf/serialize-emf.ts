@@ -18,6 +18,14 @@ export interface DocumentShape {
 /** One metric's samples of one emission: a number or up to any number of numbers. @internal */
 export type MetricValue = number | readonly number[];
 
+/**
+ * Properties already written as JSON members (`,"requestId":"…"`), encoded once for every document of an
+ * emission by a caller whose keys cannot collide with its shapes' dimensions and metrics (the wrapper). @internal
+ */
+export class EncodedMembers {
+  constructor(readonly json: string) {}
+}
+
 /** A {@link DocumentShape} with its constant JSON encoded once; each emission only appends values. @internal */
 export interface CompiledDocument {
   /**
@@ -25,7 +33,11 @@ export interface CompiledDocument {
    * write. `values[i]` belongs to the shape's `metrics[i]`; `properties` become root members unless they
    * would shadow `_aws`, a dimension or a metric.
    */
-  render(timestamp: number, values: readonly MetricValue[], properties?: Record<string, unknown>): string;
+  render(
+    timestamp: number,
+    values: readonly MetricValue[],
+    properties?: Record<string, unknown> | EncodedMembers,
+  ): string;
 }
 
 interface Part {
@@ -125,12 +137,17 @@ function render(
   reserved: ReadonlySet<string>,
   timestamp: number,
   values: readonly MetricValue[],
-  properties: Record<string, unknown> | undefined,
+  properties: Record<string, unknown> | EncodedMembers | undefined,
 ): string {
   const head =
     '{"_aws":{"Timestamp":' +
     (typeof timestamp === 'number' && Number.isFinite(timestamp) ? Math.round(timestamp) : Date.now());
-  const props = properties === undefined ? '' : propertyMembers(properties, reserved);
+  const props =
+    properties === undefined
+      ? ''
+      : properties instanceof EncodedMembers
+        ? properties.json
+        : propertyMembers(properties, reserved);
   let out = '';
   for (const part of parts) {
     let members = '';
@@ -162,7 +179,7 @@ function renderIrregular(
   shape: DocumentShape,
   timestamp: number,
   values: readonly MetricValue[],
-  properties: Record<string, unknown> | undefined,
+  properties: Record<string, unknown> | EncodedMembers | undefined,
 ): string {
   const rounds: { metrics: DocumentShape['metrics'][number][]; values: MetricValue[] }[] = [];
   shape.metrics.forEach((metric, index) => {
