@@ -49,7 +49,10 @@ const {
 } = EMF_LIMITS;
 // The rules aws-embedded-metrics' validator enforces (it throws on the rest): samples it would refuse are
 // refused here up front, so both output paths keep exactly the same samples.
-const ASCII = /^\p{ASCII}+$/u;
+// ASCII as a code-unit range, not `\p{ASCII}` with the u flag: the same test, without compiling a Unicode
+// property regex on the first `metrics.add` (about 4 ms of a cold start).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000 on purpose
+const ASCII = /^[\u0000-\u007f]+$/;
 const VALID_NAMESPACE = /^(?=.*\S)[a-zA-Z0-9 ._#:/-]+$/;
 
 export function createBuffer(
