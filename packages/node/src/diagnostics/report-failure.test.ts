@@ -116,3 +116,27 @@ describe('one guard per entry point', () => {
     expect(on.chunks.slice(0, off.chunks.length)).toEqual(off.chunks);
   });
 });
+
+describe('swallowed failures of user callbacks', () => {
+  it('a throwing route option is reported with where it happened, and the handler still answers', async () => {
+    vi.stubEnv('USERMETRICS_DEBUG', '1');
+    const stderr = captureStderr();
+    const out = { chunks: [] as string[], write: (t: string) => void out.chunks.push(t) };
+    const handler = withUsermetrics(async () => 'ok', {
+      functionName: 'fn',
+      environment: 'test',
+      stdout: out,
+      route: () => {
+        throw new Error('bad route table');
+      },
+    });
+
+    expect(await handler({}, { awsRequestId: 'r-1' })).toBe('ok');
+
+    expect(stderr.join('')).toContain('[usermetrics] route option failed');
+    expect(stderr.join('')).toContain('bad route table');
+    // The invocation is still counted, without a route dimension.
+    expect(out.chunks.join('')).toContain('"Invocations":1');
+    expect(out.chunks.join('')).not.toContain('"route"');
+  });
+});

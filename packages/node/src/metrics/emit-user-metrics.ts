@@ -42,8 +42,9 @@ export function toMetricsLoggers(
       for (const [name, m] of record.metrics)
         for (const v of m.values) logger.putMetric(name, v, m.unit as Unit);
       loggers.push(logger);
-    } catch {
+    } catch (error) {
       // The buffer only keeps samples the library accepts; this guards against its future rules.
+      reportFailure('aws-embedded-metrics logger', error);
     }
   }
   return loggers;
