@@ -9,10 +9,6 @@ import type { MiddyRequestLike, UsermetricsMiddleware } from './types';
 /** Key of the parked invocation in `request.internal` (the convention Powertools' `cleanupMiddlewares` uses). */
 export const USERMETRICS_FINISH_KEY = 'usermetrics.finish';
 
-// Where the response lives while `request.response` is watched for an early return (see below).
-const RESPONSE = Symbol('usermetrics.response');
-type Watched = MiddyRequestLike & { [RESPONSE]?: unknown };
-
 // The diagnostics channel of the last middleware built: `cleanupUsermetrics` has no lifecycle of its own
 // (the channel is process-wide, so any lifecycle reports to the same place).
 let channel: InvocationLifecycle | undefined;
@@ -52,7 +48,7 @@ export function usermetrics<TEvent = unknown>(
       life.enter(invocation);
       if (request.internal === null || typeof request.internal !== 'object') request.internal = {};
       request.internal[USERMETRICS_FINISH_KEY] = invocation;
-      watchEarlyResponse(request as Watched);
+      watchEarlyResponse(request);
     } catch (error) {
       // Telemetry never breaks the host: the request proceeds uninstrumented. An invocation that started
       // but could not be parked is finished now, so it is still counted and leaves no live timer.
@@ -89,24 +85,29 @@ export function cleanupUsermetrics(request: {
 }
 
 /**
- * middy (≥ 6) marks an early return by setting `request.earlyResponse` and then `request.response`; the
- * remaining `after` middlewares, ours included, are skipped. Watching the `response` assignment is the one
- * hook every early return goes through, whichever middleware does it. The accessors are shared (no closure
- * per request) and keep the value on the request under a symbol.
+ * middy (≥ 6) marks an early return by assigning `request.earlyResponse` (then `request.response`); the
+ * remaining `after` middlewares, ours included, are skipped. That assignment is the one hook every early
+ * return goes through, whichever middleware makes it. The request gets a prototype whose `earlyResponse`
+ * setter stores the value as an own property (what middy's `Object.hasOwn` check reads) and finishes the
+ * invocation: one shared prototype, so each request costs a cached map change instead of redefining a
+ * property (which gave every request a map of its own and slowed middy's code after it).
  */
-function watchEarlyResponse(request: Watched): void {
-  request[RESPONSE] = request.response;
-  Object.defineProperty(request, 'response', RESPONSE_ACCESSORS);
+function watchEarlyResponse(request: MiddyRequestLike): void {
+  if (Object.getPrototypeOf(request) === Object.prototype)
+    Object.setPrototypeOf(request, EARLY_RESPONSE_WATCH);
 }
 
-const RESPONSE_ACCESSORS: PropertyDescriptor = {
-  configurable: true,
-  enumerable: true,
-  get(this: Watched) {
-    return this[RESPONSE];
+const EARLY_RESPONSE_WATCH: object = Object.create(Object.prototype, {
+  earlyResponse: {
+    configurable: true,
+    set(this: MiddyRequestLike, value: unknown) {
+      Object.defineProperty(this, 'earlyResponse', {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      void cleanupUsermetrics(this);
+    },
   },
-  set(this: Watched, next: unknown) {
-    this[RESPONSE] = next;
-    if (Object.hasOwn(this, 'earlyResponse')) void cleanupUsermetrics(this);
-  },
-};
+});

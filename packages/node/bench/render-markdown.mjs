@@ -148,7 +148,7 @@ export function renderMarkdown({ meta, results }) {
   const own = mOver('middyUsermetrics') - mOver('middyAlone');
   lines.push(
     '',
-    `Goal: the middleware's own overhead (middy + usermetrics() − middy alone) ≤ the wrapper's + 1 µs: ${f2(own)} µs against ${f2(mOver('withUsermetrics'))} µs + 1 (${verdict(own <= mOver('withUsermetrics') + 1)}). middy awaits every middleware hook (two more awaits than middy alone), and \`usermetrics()\` watches \`request.response\` so that an early return by another middleware still finishes the invocation (one accessor per request); the rest is the same lifecycle the wrapper runs.`,
+    `Goal: the middleware's own overhead (middy + usermetrics() − middy alone) ≤ the wrapper's + 1 µs: ${f2(own)} µs against ${f2(mOver('withUsermetrics'))} µs + 1 (${verdict(own <= mOver('withUsermetrics') + 1)}). middy awaits every middleware hook (two more awaits than middy alone), and \`usermetrics()\` gives each request a shared prototype whose \`earlyResponse\` setter finishes the invocation when another middleware returns early; the rest is the same lifecycle the wrapper runs.`,
     '',
   );
   lines.push('## (b) Cold start, bundled the way SST deploys (esbuild, node20, ESM, minified)', '');
