@@ -11,7 +11,14 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { usermetrics } from '@usermetrics/middy';
 import { withUsermetrics } from '@usermetrics/node';
-import { benchContext, httpEvent, interleave, median, quartiles } from '@usermetrics/test-support/bench-lib';
+import {
+  benchContext,
+  httpEvent,
+  interleave,
+  median,
+  quartiles,
+  report,
+} from '@usermetrics/test-support/bench-lib';
 
 const result = { statusCode: 200, body: '{"ok":true}' };
 const bare = async () => result;
@@ -33,20 +40,29 @@ const cases = {
   withUsermetrics: invoke(withUsermetrics(bare, options)),
   powertoolsMiddy: invoke(powertools),
 };
-// The figures go to stderr; stdout (the EMF lines) goes wherever the caller sends it.
 const samples = await interleave(cases, { rounds: 20, batch: 1000, async: true });
-const us = Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, median(s) * 1000]));
-const over = (k) => us[k] - us.bare;
-const own = over('middyUsermetrics') - over('middyAlone');
-const lines = ['| variant | µs / invocation (IQR) | over bare |', '|---|---|---|'];
-for (const [k, s] of Object.entries(samples)) {
-  const [lo, hi] = quartiles(s).map((v) => (v * 1000).toFixed(2));
+const results = {};
+for (const [k, s] of Object.entries(samples))
+  results[k] = { medianUs: median(s) * 1000, iqrUs: quartiles(s).map((v) => v * 1000) };
+
+// Run by packages/node/bench/run-all.mjs (forked, with an IPC channel): the results go back as JSON and are
+// merged into the node table. Run alone (`npm run bench -w packages/middy`): a table on stderr, while stdout
+// (the EMF lines) goes wherever the caller sends it.
+if (process.send) report({ scenario: 'middy', results });
+else {
+  const us = Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r.medianUs]));
+  const over = (k) => us[k] - us.bare;
+  const own = over('middyUsermetrics') - over('middyAlone');
+  const lines = ['| variant | µs / invocation (IQR) | over bare |', '|---|---|---|'];
+  for (const [k, r] of Object.entries(results)) {
+    const [lo, hi] = r.iqrUs.map((v) => v.toFixed(2));
+    lines.push(
+      `| ${k} | ${us[k].toFixed(2)} (${lo}–${hi}) | ${k === 'bare' ? '—' : `${over(k).toFixed(2)} µs`} |`,
+    );
+  }
   lines.push(
-    `| ${k} | ${us[k].toFixed(2)} (${lo}–${hi}) | ${k === 'bare' ? '—' : `${over(k).toFixed(2)} µs`} |`,
+    '',
+    `middleware's own overhead (middy + usermetrics() − middy alone) ${own.toFixed(2)} µs; withUsermetrics ${over('withUsermetrics').toFixed(2)} µs; goal own ≤ wrapper + 1 µs: ${own <= over('withUsermetrics') + 1 ? 'met' : 'missed'}`,
   );
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
-lines.push(
-  '',
-  `middleware's own overhead (middy + usermetrics() − middy alone) ${own.toFixed(2)} µs; withUsermetrics ${over('withUsermetrics').toFixed(2)} µs; goal own ≤ wrapper + 1 µs: ${own <= over('withUsermetrics') + 1 ? 'met' : 'missed'}`,
-);
-process.stderr.write(`${lines.join('\n')}\n`);

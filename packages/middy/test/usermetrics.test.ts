@@ -138,6 +138,23 @@ describe('usermetrics middy middleware (@middy/core 6.4)', () => {
     expect(stdout.emf()).toContainEqual(expect.objectContaining({ CacheHits: 1 }));
   });
 
+  it('still finishes when a middleware marks an undefined early response (the middy 6 pattern)', async () => {
+    const { stdout, options } = setup();
+    const handlerBody = vi.fn(async () => 'never');
+    const handler = middy(handlerBody)
+      .use(usermetrics(options))
+      .use({
+        before: (request) => {
+          (request as { earlyResponse?: unknown }).earlyResponse = undefined;
+        },
+      });
+    await expect(handler(httpApiV2Event(), lambdaContext(60_000, 'req-undef'))).resolves.toBeUndefined();
+    expect(handlerBody).not.toHaveBeenCalled();
+    expect(stdout.emfWith(FN_ENV)).toContainEqual(
+      expect.objectContaining({ Invocations: 1, requestId: 'req-undef' }),
+    );
+  });
+
   it('still finishes when an after middleware that runs before ours returns early', async () => {
     const { stdout, options } = setup();
     const replaced = { statusCode: 200, body: 'replaced' };
@@ -161,7 +178,7 @@ describe('usermetrics middy middleware (@middy/core 6.4)', () => {
         },
       });
     await expect(handler({}, lambdaContext())).resolves.toBe('early');
-    expect(typeof parked).toBe('function');
+    expect(parked).toMatchObject({ finished: true });
     expect(stdout.emfWith(FN_ENV)).toHaveLength(1);
   });
 

@@ -19,6 +19,13 @@ const cases = {
     for (let i = 0; i < 10; i++) metrics.add(names[i], i * 1.5, 'Milliseconds', dimensions);
     await metrics.flush();
   },
+  // The same work with the dimensions written inline, a new object on every call (how much handler code
+  // looks): no identity shortcut, every add validates through the record cache's key.
+  usermetricsInlineDims: async () => {
+    for (let i = 0; i < 10; i++)
+      metrics.add(names[i], i * 1.5, 'Milliseconds', { shop: 'checkout', region: 'eu-west-1', tier: 'gold' });
+    await metrics.flush();
+  },
   awsEmbeddedMetrics: async () => {
     const m = createMetricsLogger();
     m.setNamespace('Bench');

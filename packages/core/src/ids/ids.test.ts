@@ -12,6 +12,14 @@ describe('ids', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it('stays ordered and unique past 4096 ids in one millisecond (the counter carries into the timestamp)', () => {
+    const ids = Array.from({ length: 10_000 }, createId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('recognises UUIDs', () => {
     expect(isUuid('not-a-uuid')).toBe(false);
     expect(isUuid(42)).toBe(false);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeEmf } from '../emf/write-emf';
 import { createLogger } from '../logger/create-logger';
+import { metrics } from '../metrics/metrics';
 import { withUsermetrics } from '../wrapper/with-usermetrics';
 import { resetDiagnostics } from './report-failure';
 
@@ -65,5 +66,77 @@ describe('the diagnostics channel (#13 item 4)', () => {
 
     expect(result).toBe('ok');
     expect(stderr.join('')).toContain('[usermetrics] wrapper finish failed');
+  });
+});
+
+describe('one guard per entry point', () => {
+  /** Collects every line but fails on the user's metric document, as a broken pipe would. */
+  function sinkFailingOn(marker: string) {
+    const chunks: string[] = [];
+    return {
+      chunks,
+      write(text: string) {
+        if (text.includes(marker)) throw new Error('EPIPE');
+        chunks.push(text);
+      },
+    };
+  }
+
+  async function invokeOnce(stdout: { write(text: string): void }) {
+    const clock = { t: 0, now: () => clock.t, epochMs: () => 1_796_000_000_000 };
+    const handler = withUsermetrics(
+      async () => {
+        metrics.add('OrdersPlaced', 1, 'Count');
+        await metrics.flush();
+        return 'ok';
+      },
+      { functionName: 'fn', environment: 'test', stdout, clock },
+    );
+    return handler({}, { awsRequestId: 'r-1' });
+  }
+
+  it('metrics.flush reports a failing sink once, with where, and stdout is byte-identical with debug off', async () => {
+    vi.stubEnv('USERMETRICS_DEBUG', '');
+    const stderrOff = captureStderr();
+    const off = sinkFailingOn('OrdersPlaced');
+    expect(await invokeOnce(off)).toBe('ok');
+    expect(stderrOff).toEqual([]);
+
+    resetDiagnostics();
+    vi.stubEnv('USERMETRICS_DEBUG', '1');
+    const on = sinkFailingOn('OrdersPlaced');
+    expect(await invokeOnce(on)).toBe('ok');
+    expect(await invokeOnce(on)).toBe('ok');
+
+    const stderr = stderrOff; // the same spy collects both phases
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toContain('[usermetrics] metrics.flush failed');
+    // Positive control: the wrapper's own document did reach stdout, in both runs alike.
+    expect(off.chunks.join('')).toContain('"Invocations":1');
+    expect(on.chunks.slice(0, off.chunks.length)).toEqual(off.chunks);
+  });
+});
+
+describe('swallowed failures of user callbacks', () => {
+  it('a throwing route option is reported with where it happened, and the handler still answers', async () => {
+    vi.stubEnv('USERMETRICS_DEBUG', '1');
+    const stderr = captureStderr();
+    const out = { chunks: [] as string[], write: (t: string) => void out.chunks.push(t) };
+    const handler = withUsermetrics(async () => 'ok', {
+      functionName: 'fn',
+      environment: 'test',
+      stdout: out,
+      route: () => {
+        throw new Error('bad route table');
+      },
+    });
+
+    expect(await handler({}, { awsRequestId: 'r-1' })).toBe('ok');
+
+    expect(stderr.join('')).toContain('[usermetrics] route option failed');
+    expect(stderr.join('')).toContain('bad route table');
+    // The invocation is still counted, without a route dimension.
+    expect(out.chunks.join('')).toContain('"Invocations":1');
+    expect(out.chunks.join('')).not.toContain('"route"');
   });
 });

@@ -1,3 +1,4 @@
+import { type CompiledDocument, compileDocument, EncodedMembers } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /** Per-call values of the wrapper's built-in metrics (DESIGN §3). */
@@ -35,72 +36,61 @@ export interface InvocationDocument {
 }
 
 const FN_ENV = ['functionName', 'environment'];
-const MAX_CACHED_ROUTES = 256;
+const MAX_CACHED_VALUES = 256;
 
 /**
- * Precompiles the per-invocation EMF documents: every byte that does not change between calls (namespace,
- * directives, dimension members) is encoded once, so a call only concatenates numbers and a few cached
- * strings. Three documents at most: the [functionName, environment] metrics, Duration by route when a route
- * is known, and Errors by errorType on failure. A conformance test proves the output equals what
- * aws-embedded-metrics writes for {@link InvocationDocument.inputs}.
+ * The wrapper's documents, compiled once per cold start by the package's one EMF engine
+ * ({@link compileDocument}): every byte that does not change between calls (namespace, directives, dimension
+ * members) is encoded once, so a call only appends numbers and the ids. Three documents at most: the
+ * [functionName, environment] metrics, Duration by route when a route is known, and Errors by errorType on
+ * failure. A conformance test proves the output equals what aws-embedded-metrics writes for
+ * {@link InvocationDocument.inputs}.
  * @internal
  */
 export function createInvocationDocument(identity: InvocationIdentity): InvocationDocument {
-  const ns = JSON.stringify(identity.namespace);
-  const dims =
-    ',"functionName":' +
-    JSON.stringify(identity.functionName) +
-    ',"environment":' +
-    JSON.stringify(identity.environment);
-  const directive = (sets: string, metrics: string[]) =>
-    ',"CloudWatchMetrics":[{"Namespace":' +
-    ns +
-    ',"Dimensions":' +
-    sets +
-    ',"Metrics":[' +
-    metrics.join(',') +
-    ']}]}';
-  const count = (name: string) => '{"Name":"' + name + '","Unit":"Count"}';
-  const ms = (name: string) => '{"Name":"' + name + '","Unit":"Milliseconds"}';
+  const { namespace, functionName, environment } = identity;
+  const fnEnv = { functionName, environment };
+  const count = (name: string) => ({ name, unit: 'Count' });
+  const ms = (name: string) => ({ name, unit: 'Milliseconds' });
   const base = [count('Invocations'), count('Errors'), count('ColdStart'), ms('Duration')];
-  const warmMid = directive('[["functionName","environment"]]', base) + dims + ',"Invocations":1,"Errors":';
-  const coldMid =
-    directive('[["functionName","environment"]]', [...base, ms('InitDuration')]) +
-    dims +
-    ',"Invocations":1,"Errors":';
-  const routeMid =
-    directive('[["functionName","environment","route"]]', [ms('Duration')]) + dims + ',"route":';
-  const errorMid =
-    directive('[["functionName","environment","errorType"]]', [count('Errors')]) + dims + ',"errorType":';
-  const encoded = new Map<string, string>();
-  const encode = (s: string): string => {
-    let e = encoded.get(s);
-    if (e === undefined) {
-      e = JSON.stringify(s);
-      if (encoded.size < MAX_CACHED_ROUTES) encoded.set(s, e);
-    }
-    return e;
-  };
+  const warm = compileDocument({ namespace, dimensionSets: [FN_ENV], dimensions: fnEnv, metrics: base });
+  const cold = compileDocument({
+    namespace,
+    dimensionSets: [FN_ENV],
+    dimensions: fnEnv,
+    metrics: [...base, ms('InitDuration')],
+  });
+  // Routes and error types are bounded upstream; the caches are bounded again here.
+  const byRoute = createDocumentCache((route) =>
+    compileDocument({
+      namespace,
+      dimensionSets: [[...FN_ENV, 'route']],
+      dimensions: { ...fnEnv, route },
+      metrics: [ms('Duration')],
+    }),
+  );
+  const byErrorType = createDocumentCache((errorType) =>
+    compileDocument({
+      namespace,
+      dimensionSets: [[...FN_ENV, 'errorType']],
+      dimensions: { ...fnEnv, errorType },
+      metrics: [count('Errors')],
+    }),
+  );
 
   function render(v: InvocationValues): string {
-    const head = '{"_aws":{"Timestamp":' + v.timestamp;
-    let props = '';
-    if (v.requestId !== undefined) props += ',"requestId":' + JSON.stringify(v.requestId);
-    if (v.sessionId !== undefined) props += ',"sessionId":' + JSON.stringify(v.sessionId);
-    const cold = v.coldStart && v.initDurationMs !== undefined;
+    // Encoded once for every document of the invocation; neither key is a dimension or metric of the wrapper.
+    let members = '';
+    if (v.requestId !== undefined) members += ',"requestId":' + JSON.stringify(v.requestId);
+    if (v.sessionId !== undefined) members += ',"sessionId":' + JSON.stringify(v.sessionId);
+    const properties = new EncodedMembers(members);
+    const failed = v.errorType === undefined ? 0 : 1;
     let out =
-      head +
-      (cold ? coldMid : warmMid) +
-      (v.errorType === undefined ? '0' : '1') +
-      (v.coldStart ? ',"ColdStart":1' : ',"ColdStart":0') +
-      ',"Duration":' +
-      v.durationMs +
-      (cold ? ',"InitDuration":' + v.initDurationMs : '') +
-      props +
-      '}\n';
-    if (v.route !== undefined)
-      out += head + routeMid + encode(v.route) + props + ',"Duration":' + v.durationMs + '}\n';
-    if (v.errorType !== undefined) out += head + errorMid + encode(v.errorType) + props + ',"Errors":1}\n';
+      v.coldStart && v.initDurationMs !== undefined
+        ? cold.render(v.timestamp, [1, failed, 1, v.durationMs, v.initDurationMs], properties)
+        : warm.render(v.timestamp, [1, failed, v.coldStart ? 1 : 0, v.durationMs], properties);
+    if (v.route !== undefined) out += byRoute(v.route).render(v.timestamp, [v.durationMs], properties);
+    if (v.errorType !== undefined) out += byErrorType(v.errorType).render(v.timestamp, [1], properties);
     return out;
   }
 
@@ -145,4 +135,19 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   }
 
   return { render, inputs };
+}
+
+/** A bounded map from one varying dimension value to its compiled document; past the bound, compiled per call. */
+function createDocumentCache(
+  compile: (value: string) => CompiledDocument,
+): (value: string) => CompiledDocument {
+  const cache = new Map<string, CompiledDocument>();
+  return (value) => {
+    let doc = cache.get(value);
+    if (doc === undefined) {
+      doc = compile(value);
+      if (cache.size < MAX_CACHED_VALUES) cache.set(value, doc);
+    }
+    return doc;
+  };
 }

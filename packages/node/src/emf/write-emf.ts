@@ -1,10 +1,10 @@
 import { reportFailure } from '../diagnostics/report-failure';
 import { defaultStdout, type LineSink } from '../io/stdout';
-import { serializeEmf } from './serialize-emf';
+import { renderEmf } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /**
- * Serializes one emission ({@link serializeEmf}) and writes all its documents to stdout in a single write,
+ * Serializes one emission (`serializeEmf`) and writes all its documents to stdout in a single write,
  * so the lines of one emission never interleave with other output. Never throws.
  * @example
  * writeEmf({ namespace: 'UserMetrics/Frontend', dimensionSets: [['environment']],
@@ -12,9 +12,8 @@ import type { EmfInput } from './types';
  */
 export function writeEmf(input: EmfInput, out?: LineSink): void {
   try {
-    const docs = serializeEmf(input);
-    if (docs.length > 0)
-      (out ?? defaultStdout()).write(docs.length === 1 ? (docs[0] as string) : docs.join(''));
+    const text = renderEmf(input);
+    if (text !== '') (out ?? defaultStdout()).write(text);
   } catch (error) {
     // A failing stdout must not break the host; the emission is lost, the handler carries on.
     reportFailure('writeEmf', error);

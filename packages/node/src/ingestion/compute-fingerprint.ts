@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashHex16 } from '../io/hash-hex16';
 
 const TOP_FRAMES = 5;
 // `at fn (https://app/x.js?v=123:10:5)` → drop cache-busting queries so a redeploy keeps the fingerprint.
@@ -17,8 +17,5 @@ export function computeFingerprint(type: string, message: string, stack: string 
     .filter((line) => line.startsWith('at ') || line.includes('@'))
     .slice(0, TOP_FRAMES)
     .map((line) => line.replace(QUERY_IN_FRAME, ''));
-  return createHash('sha256')
-    .update([type, message, ...frames].join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  return hashHex16([type, message, ...frames].join('\n'));
 }

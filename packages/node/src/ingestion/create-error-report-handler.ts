@@ -117,7 +117,8 @@ async function logReport(
       environment: o.environment,
       ...fields.context,
       issueId: symbolicated?.issueId,
-      extra: report.extra,
+      // Bounded and redacted once, by core's boundExtra; the logger does not redact it again.
+      extra: report.extra === undefined ? undefined : new Redacted(report.extra),
     },
   );
 }

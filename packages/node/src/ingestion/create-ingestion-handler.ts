@@ -141,14 +141,16 @@ export function createIngestionHandler(
         options.logger.error(`${options.handlerName}: internal error`, error, {
           requestId: request?.requestId,
         });
-      } catch {
+      } catch (logFailure) {
         // The logger itself is broken; the answer below is all that is left to give.
+        reportFailure(`${options.handlerName} logger`, logFailure);
       }
       let headers: Record<string, string> = { Vary: 'Origin' };
       try {
         headers = cors.responseHeaders(request?.headers.origin);
-      } catch {
+      } catch (corsFailure) {
         // Keep the minimal headers.
+        reportFailure(`${options.handlerName} CORS headers`, corsFailure);
       }
       return errorResponse(500, 'internal', 'Internal error', headers);
     }

@@ -125,7 +125,8 @@ class PinoLogger implements Logger {
       const extra = Object.keys(rest).length > 0 ? { ...this.extra, ...rest } : this.extra;
       const next = Object.keys(fixed).length > 0 ? this.pinoLogger.child(fixed) : this.pinoLogger;
       return new PinoLogger(next, this.minLevel, bound, extra, this.redactOptions, this.redactContext);
-    } catch {
+    } catch (error) {
+      reportFailure('logger.child', error);
       return this;
     }
   }

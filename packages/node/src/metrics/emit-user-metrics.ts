@@ -1,7 +1,5 @@
 import type { MetricsLogger, Unit } from 'aws-embedded-metrics';
 import { reportFailure } from '../diagnostics/report-failure';
-import { serializeEmf } from '../emf/serialize-emf';
-import type { LineSink } from '../io/stdout';
 import type { BufferedRecord } from './user-metrics-buffer';
 
 /** How user metrics leave the process: our own serializer on stdout, or aws-embedded-metrics' sink. */
@@ -21,44 +19,6 @@ const LIBRARY_ENVIRONMENTS: ReadonlySet<string> = new Set(['Local', 'Agent', 'EC
 export function resolveEmitter(env: NodeJS.ProcessEnv): Emitter {
   const override = env.AWS_EMF_ENVIRONMENT;
   return override !== undefined && LIBRARY_ENVIRONMENTS.has(override) ? 'library' : 'lambda';
-}
-
-/**
- * Serializes every record with the package's EMF serializer (which splits at 100 metrics / 100 values)
- * and writes all documents in one synchronous write. Never throws.
- */
-export function emitDirect(
-  namespace: string,
-  properties: Record<string, string>,
-  records: readonly BufferedRecord[],
-  out: LineSink,
-): void {
-  try {
-    let text = '';
-    for (const record of records) {
-      const metrics = [];
-      for (const [name, m] of record.metrics) {
-        metrics.push({
-          name,
-          unit: m.unit,
-          value: m.values.length === 1 ? (m.values[0] as number) : m.values,
-        });
-      }
-      for (const doc of serializeEmf({
-        namespace,
-        dimensionSets: [Object.keys(record.dimensions)],
-        dimensions: record.dimensions,
-        metrics,
-        properties,
-        timestamp: record.timestamp,
-      }))
-        text += doc;
-    }
-    if (text !== '') out.write(text);
-  } catch (error) {
-    reportFailure('metrics flush to stdout', error);
-    // A failing stdout must not break the host; these samples are lost, the handler carries on.
-  }
 }
 
 /**
@@ -82,8 +42,9 @@ export function toMetricsLoggers(
       for (const [name, m] of record.metrics)
         for (const v of m.values) logger.putMetric(name, v, m.unit as Unit);
       loggers.push(logger);
-    } catch {
+    } catch (error) {
       // The buffer only keeps samples the library accepts; this guards against its future rules.
+      reportFailure('aws-embedded-metrics logger', error);
     }
   }
   return loggers;

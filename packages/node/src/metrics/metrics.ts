@@ -90,14 +90,11 @@ export const metrics: Metrics = {
 
 /**
  * The wrapper's end-of-invocation flush: a promise only when the invocation added metrics and they go
- * through aws-embedded-metrics (outside Lambda); in Lambda the write is synchronous. Never rejects. @internal
+ * through aws-embedded-metrics (outside Lambda); in Lambda the write is synchronous. The promise never
+ * rejects; a synchronous failure (stdout) is thrown to the caller's guard (the wrapper's finish). @internal
  */
 export function flushInvocationMetrics(store: StoreWithMetrics): Promise<void> | undefined {
   const buffer = store.userMetrics;
   if (buffer === undefined || buffer.records.size === 0) return undefined;
-  try {
-    return flushBuffer(buffer);
-  } catch {
-    return undefined;
-  }
+  return flushBuffer(buffer);
 }

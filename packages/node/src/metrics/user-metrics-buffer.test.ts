@@ -34,6 +34,31 @@ describe('user metrics buffer', () => {
       expect(docs[0]).not.toHaveProperty(name);
   });
 
+  it('follows a dimensions object the handler changes between adds (the validated records are memoized)', () => {
+    const { b, out } = buffer();
+    const dims: Record<string, string> = { region: 'eu' };
+    addToBuffer(b, 'Orders', 1, 'Count', dims);
+    dims.region = 'us';
+    addToBuffer(b, 'Orders', 2, 'Count', dims);
+    dims.tier = 'gold';
+    addToBuffer(b, 'Orders', 3, 'Count', dims);
+    addToBuffer(b, 'Orders', 4, 'Count', { tier: 'gold', region: 'us' });
+    dims.region = 'Zürich';
+    expect(addToBuffer(b, 'Orders', 5, 'Count', dims)).toBe(false);
+    flushBuffer(b);
+    const docs = out.lines().map(expectValidEmf);
+    expect(docs.map((d) => [d.region, d.tier, d.Orders])).toEqual([
+      ['eu', undefined, 1],
+      ['us', undefined, 2],
+      ['us', 'gold', [3, 4]],
+    ]);
+    // A second flush of the same shapes renders through the compiled documents: same bytes but the values.
+    out.clear();
+    addToBuffer(b, 'Orders', 9, 'Count', { region: 'eu' });
+    flushBuffer(b);
+    expect(out.lines().map(expectValidEmf)).toMatchObject([{ region: 'eu', Orders: 9 }]);
+  });
+
   it('drops everything under a namespace aws-embedded-metrics refuses', () => {
     const bad = buffer('Shop!');
     expect(addToBuffer(bad.b, 'Orders', 1, 'Count', undefined)).toBe(false);
@@ -69,7 +94,7 @@ describe('user metrics buffer', () => {
     expect(addToBuffer(b, 'Late', 1, 'Count', undefined)).toBe(true);
   });
 
-  it('never throws when the sink does, and the buffer is still emptied', () => {
+  it('leaves a failing sink to the one guard of the entry point, and the buffer is still emptied', () => {
     const b = createBuffer({
       namespace: 'Shop',
       defaultDimensions: {},
@@ -80,7 +105,8 @@ describe('user metrics buffer', () => {
       },
     });
     addToBuffer(b, 'Orders', 1, 'Count', undefined);
-    expect(() => flushBuffer(b)).not.toThrow();
+    // No nested catch here: `metrics.flush` and the wrapper's finish guard (and report) once.
+    expect(() => flushBuffer(b)).toThrow('EPIPE');
     expect(b.records.size).toBe(0);
   });
 });

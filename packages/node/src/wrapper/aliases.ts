@@ -1,6 +1,7 @@
 import { NAMESPACES } from '@usermetrics/core';
 import { defaultEnvironment } from '../context/default-environment';
 import { activeStore } from '../context/invocation-store';
+import { reportFailure } from '../diagnostics/report-failure';
 import { writeEmf } from '../emf/write-emf';
 import type { LineSink } from '../io/stdout';
 import { metrics } from '../metrics/metrics';
@@ -67,7 +68,8 @@ export function recordColdStart(durationMs: number, stdout?: LineSink): void {
       },
       stdout,
     );
-  } catch {
+  } catch (error) {
     // Never breaks the host.
+    reportFailure('recordColdStart', error);
   }
 }

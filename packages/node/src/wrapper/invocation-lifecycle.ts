@@ -17,6 +17,8 @@ import type { LambdaContextLike, UsermetricsOptions } from './types';
 
 /** One running invocation, as returned by {@link InvocationLifecycle.start}. */
 export interface Invocation {
+  /** The lifecycle that started it (front doors that park the invocation finish it through this). */
+  readonly lifecycle: InvocationLifecycle;
   /** @internal */
   readonly store: StoreWithMetrics;
   /** @internal */
@@ -50,16 +52,35 @@ export interface InvocationLifecycle {
    * Never throws; a second call is a no-op.
    */
   finish(invocation: Invocation, failed: boolean, error?: unknown): Promise<void> | undefined;
+  /**
+   * The diagnostics channel, for front doors built on this lifecycle (the middy middleware): a failure the
+   * front door swallowed is reported once per `where` to stderr when `debug: true` or `USERMETRICS_DEBUG=1`,
+   * and costs one boolean check otherwise. Never throws.
+   * @example try { … } catch (error) { lifecycle.reportFailure('my middleware before', error) }
+   */
+  reportFailure(where: string, error: unknown): void;
 }
 
 /**
  * Builds the lifecycle for a set of options, or returns `undefined` after exactly one `console.warn` when
- * the options are invalid (the caller then runs the handler without instrumentation).
+ * the options are invalid (the caller then runs the handler without instrumentation). Never throws: a
+ * failure while building it goes to the diagnostics channel and gives `undefined` too.
  * @example
  * const lifecycle = createInvocationLifecycle({ functionName: 'api', environment: 'prod' });
  */
 export function createInvocationLifecycle<TEvent = unknown>(
   options?: UsermetricsOptions<TEvent>,
+): InvocationLifecycle | undefined {
+  try {
+    return buildLifecycle(options);
+  } catch (error) {
+    reportFailure('createInvocationLifecycle', error);
+    return undefined;
+  }
+}
+
+function buildLifecycle<TEvent>(
+  options: UsermetricsOptions<TEvent> | undefined,
 ): InvocationLifecycle | undefined {
   const resolved = resolveOptions(options);
   if (!resolved.ok) {
@@ -95,7 +116,10 @@ export function createInvocationLifecycle<TEvent = unknown>(
         let remainingTimeMs: number | undefined;
         try {
           remainingTimeMs = context.getRemainingTimeInMillis?.();
-        } catch {}
+        } catch (error) {
+          // The host's context object failed; the warning goes out without the figure.
+          reportFailure('context.getRemainingTimeInMillis', error);
+        }
         log().warn('Invocation is about to time out', { remainingTimeMs, timeoutMarginMs });
         const { requestId, sessionId } = invocation.store;
         writeEmf(
@@ -117,7 +141,7 @@ export function createInvocationLifecycle<TEvent = unknown>(
     });
   }
 
-  return {
+  const lifecycle: InvocationLifecycle = {
     start(event, context) {
       try {
         const awsRequestId = context?.awsRequestId;
@@ -141,6 +165,7 @@ export function createInvocationLifecycle<TEvent = unknown>(
           userMetricsConfig: metricsConfig,
         };
         const invocation: Invocation = {
+          lifecycle,
           store,
           startedAt: clock.now(),
           initDurationMs: cold.initDurationMs,
@@ -206,7 +231,10 @@ export function createInvocationLifecycle<TEvent = unknown>(
         return undefined;
       }
     },
+
+    reportFailure,
   };
+  return lifecycle;
 }
 
 function nameOf(error: unknown): unknown {

@@ -1,4 +1,5 @@
 import { normalizeRoute, OTHER_ROUTE, STRING_LIMITS } from '@usermetrics/core';
+import { reportFailure } from '../diagnostics/report-failure';
 
 /** Distinct route values kept per process when no allow-list is configured. */
 export const MAX_DISTINCT_ROUTES = 50;
@@ -25,7 +26,9 @@ export function createRouteResolver<TEvent>(
     let candidate: unknown;
     try {
       candidate = route ? route(event) : patternOf(event);
-    } catch {
+    } catch (error) {
+      // The user's `route` callback threw: no route dimension for this invocation.
+      reportFailure('route option', error);
       return undefined;
     }
     if (typeof candidate !== 'string' || candidate === '' || candidate === '$default') return undefined;

@@ -1,4 +1,3 @@
-import { reportFailure } from '../diagnostics/report-failure';
 import { createInvocationLifecycle, type Invocation, type InvocationLifecycle } from './invocation-lifecycle';
 import type { LambdaContextLike, UsermetricsOptions } from './types';
 
@@ -27,15 +26,8 @@ export function withUsermetrics<TEvent, TResult, TContext extends LambdaContextL
     console.warn('[usermetrics] withUsermetrics needs a handler function; returning it unchanged.');
     return handler;
   }
-  let lifecycle: InvocationLifecycle | undefined;
-  try {
-    lifecycle = createInvocationLifecycle(options);
-  } catch (error) {
-    reportFailure('withUsermetrics setup', error);
-    lifecycle = undefined;
-  }
-  if (lifecycle === undefined) return handler;
-  const life = lifecycle;
+  const life = createInvocationLifecycle(options);
+  if (life === undefined) return handler;
   return function usermetricsHandler(event: TEvent, context: TContext): Promise<TResult> {
     const invocation = life.start(event, context);
     if (invocation === undefined) return handler(event, context);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ErrorFrame } from '@usermetrics/core';
+import { hashHex16 } from '../../io/hash-hex16';
 
 const TOP_IN_APP = 5;
 
@@ -16,8 +16,5 @@ export function computeIssueId(type: string, frames: readonly ErrorFrame[]): str
     .slice(0, TOP_IN_APP)
     .map((s) => `${s.file}|${s.name ?? ''}`);
   if (top.length === 0) return undefined;
-  return createHash('sha256')
-    .update([type, ...top].join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  return hashHex16([type, ...top].join('\n'));
 }

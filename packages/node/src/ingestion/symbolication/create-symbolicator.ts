@@ -1,4 +1,4 @@
-import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import type { TraceMap } from '@jridgewell/trace-mapping';
 import type { ErrorFrame } from '@usermetrics/core';
 import { createByteLru } from './create-byte-lru';
 import type { MapLoader } from './create-map-loader';
@@ -48,6 +48,7 @@ const MAX_SOURCE_CHARS = 256 * 1024;
 /** A parsed map, and the lines of its app sources (not `node_modules`) by resolved source path. */
 interface LoadedMap {
   trace: TraceMap;
+  originalPositionFor: TraceMapping['originalPositionFor'];
   appSources: Map<string, string[]>;
   /** Resolved generated positions (`line:column`): the same error repeats, its frames with it. */
   memo: Map<string, Resolved | null>;
@@ -57,6 +58,18 @@ interface Resolved {
   source: NonNullable<ErrorFrame['source']>;
   token?: string;
   enclosing?: string;
+}
+
+type TraceMapping = typeof import('@jridgewell/trace-mapping');
+let traceMapping: Promise<TraceMapping> | undefined;
+
+/**
+ * @jridgewell/trace-mapping, imported the first time a map is parsed: a handler without `sourceMaps` (or one
+ * that never receives a report with a stack and a release) never loads it — cold start (#13 item 4).
+ */
+function loadTraceMapping(): Promise<TraceMapping> {
+  if (traceMapping === undefined) traceMapping = import('@jridgewell/trace-mapping');
+  return traceMapping;
 }
 
 // Positions remembered per map; forgotten all at once past this many.
@@ -101,7 +114,7 @@ export function createSymbolicator(options: SymbolicatorOptions): Symbolicator {
       return;
     }
     try {
-      const { map, bytes } = parseMap(input);
+      const { map, bytes } = parseMap(input, await loadTraceMapping());
       cache.set(key, map, bytes);
     } catch (error) {
       cache.set(key, null, MISSING_BYTES);
@@ -169,7 +182,7 @@ function resolveInto(
 
 function resolvePosition(map: LoadedMap, line: number, column: number): Resolved | null {
   try {
-    const pos = originalPositionFor(map.trace, { line, column: column - 1 });
+    const pos = map.originalPositionFor(map.trace, { line, column: column - 1 });
     if (pos.source === null || pos.line === null || pos.column === null) return null;
     const lines = map.appSources.get(pos.source);
     const resolved: Resolved = {
@@ -198,7 +211,7 @@ async function settleWithin(loads: Promise<void>[], budgetMs: number): Promise<b
   }
 }
 
-function parseMap(input: SourceMapInput): { map: LoadedMap; bytes: number } {
+function parseMap(input: SourceMapInput, lib: TraceMapping): { map: LoadedMap; bytes: number } {
   const json = typeof input === 'string' ? (JSON.parse(input) as Record<string, unknown>) : { ...input };
   if (json.version !== 3 || typeof json.mappings !== 'string' || !Array.isArray(json.sources)) {
     throw new Error('not a version 3 source map');
@@ -206,7 +219,7 @@ function parseMap(input: SourceMapInput): { map: LoadedMap; bytes: number } {
   const contents = Array.isArray(json.sourcesContent) ? (json.sourcesContent as unknown[]) : [];
   // Library sources are most of a map's text and only app sources are read (for function names).
   delete json.sourcesContent;
-  const trace = new TraceMap(json as unknown as ConstructorParameters<typeof TraceMap>[0]);
+  const trace = new lib.TraceMap(json as unknown as ConstructorParameters<typeof TraceMap>[0]);
   const appSources = new Map<string, string[]>();
   let sourceChars = 0;
   trace.resolvedSources.forEach((source, i) => {
@@ -222,7 +235,10 @@ function parseMap(input: SourceMapInput): { map: LoadedMap; bytes: number } {
     JSON.stringify(json.names ?? []).length;
   // Decoded mappings take several times their text; count them so the byte budget means memory.
   // The memo adds at most MAX_MEMO small entries; counted as ~200 bytes each.
-  return { map: { trace, appSources, memo: new Map() }, bytes: bytes * 4 + sourceChars * 2 + MAX_MEMO * 200 };
+  return {
+    map: { trace, originalPositionFor: lib.originalPositionFor, appSources, memo: new Map() },
+    bytes: bytes * 4 + sourceChars * 2 + MAX_MEMO * 200,
+  };
 }
 
 // `../../src/App.tsx`, `webpack:///./src/App.tsx` → `src/App.tsx`.
