@@ -1,6 +1,6 @@
-import { createVitalsPipeline, type VitalsPipeline } from '../vitals/create-vitals-pipeline';
 import type { RuntimeContext } from '../runtime/types';
 import type { Transport } from '../transport/create-transport';
+import { createVitalsPipeline, type VitalsPipeline } from '../vitals/create-vitals-pipeline';
 import type { VitalReport } from '../vitals/to-web-vital-metric';
 import { pageFacts } from './page-facts';
 

@@ -33,9 +33,9 @@ describe('tracker state', () => {
       for (const s of path) state.to(s);
       expect(state.to('stopping')).toBe(true);
       expect(state.to('stopped')).toBe(true);
-      expect(['waiting', 'loading', 'running', 'failed', 'stopping'].some((s) => state.to(s as TrackerState))).toBe(
-        false,
-      );
+      expect(
+        ['waiting', 'loading', 'running', 'failed', 'stopping'].some((s) => state.to(s as TrackerState)),
+      ).toBe(false);
     }
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../../test/helpers';
-import * as featuresModule from '../features/features';
+import * as runtimeModule from '../runtime/start-runtime';
 import { createTrackerWith } from '../tracker/create-tracker';
 import type { Tracker } from '../types';
 import { createReplay, importOpenReplay } from './create-replay';
@@ -59,7 +59,7 @@ function track(config: Record<string, unknown> = {}) {
       clock: manualClock(),
       replayImporter: importer,
       // The features chunk, already imported above: timing here is about the replay loader's own waits.
-      loadFeatures: async () => featuresModule,
+      loadRuntime: async () => runtimeModule,
       makeRequest: async () => ({ status: 200, body: '{"errorId":"e"}' }),
     },
   );

@@ -26,7 +26,13 @@ export function runSteps(
     }
   };
   const scheduleNext = (): void => {
-    cancelPending = next < steps.length ? schedule(() => (runOne(), scheduleNext())) : undefined;
+    cancelPending =
+      next < steps.length
+        ? schedule(() => {
+            runOne();
+            scheduleNext();
+          })
+        : undefined;
   };
   scheduleNext();
   return {

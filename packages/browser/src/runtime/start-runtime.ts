@@ -15,9 +15,10 @@ import type { Runtime, RuntimeContext } from './types';
  * load event, and it starts in steps, each a task of its own (`ctx.schedule`), so that none is a long task:
  *
  * 1. transport, and the session's first storage access (synchronous, slow the first time in Chromium);
- * 2. error processing and Umami's client; the loader hands over its queued calls (errors captured so far);
- * 3. web vitals (subscribing runs web-vitals' own code and reports what its buffered observers saw);
- * 4. the first page view (the first run of redaction and Umami's payload checks);
+ * 2. Umami's client and the first page view (the first run of redaction), before any queued navigation or
+ *    event, so Umami sees the visit in order;
+ * 3. error processing; the loader hands its queued calls over (errors captured before load are sent now);
+ * 4. web vitals (subscribing runs web-vitals' own code and reports what its buffered observers saw);
  * 5. replay: our replay code (a chunk of its own), which then loads OpenReplay in idle time of its own.
  */
 export function startRuntime(ctx: RuntimeContext): Runtime {
@@ -31,6 +32,7 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
   let replay: ReplayFeature | undefined;
   const undo: (() => void)[] = [];
 
+  // A step per configured feature only: an idle callback that does nothing still costs a task.
   const steps = [
     () => {
       const beacon = typeof nav.sendBeacon === 'function' ? nav.sendBeacon.bind(nav) : undefined;
@@ -45,37 +47,41 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
               () => false,
             ),
           onBlocked: (origin) =>
-            log.log(`${origin} refuses this page: blocked by CORS? check allowedOrigins. Dropping until reload`),
+            log.log(
+              `${origin} refuses this page: blocked by CORS? check allowedOrigins. Dropping until reload`,
+            ),
         },
         ctx.makeRequest ?? createFetchRequest({ fetch: env.fetch, sendBeacon: beacon }),
       );
       ctx.session.touch();
     },
+    resolved.config.umami &&
+      (() => {
+        umami = createUmamiFeature(ctx, transport as Transport);
+        if (!stopping()) umami?.firstView();
+      }),
     () => {
-      const t = transport as Transport;
-      if (resolved.errors) errors = createErrorsFeature(ctx, t, () => replay?.getUrl());
-      umami = createUmamiFeature(ctx, t);
+      if (resolved.errors) errors = createErrorsFeature(ctx, transport as Transport, () => replay?.getUrl());
       ctx.ready(runtime);
     },
-    () => {
-      if (stopping()) return;
-      vitals = createVitalsFeature(ctx, transport as Transport);
-      if (vitals) undo.push(vitals.start());
-    },
-    () => {
-      if (!stopping()) umami?.firstView();
-    },
-    () => {
-      if (stopping() || !resolved.config.replay) return;
-      // Our replay code is a lazy chunk of its own too, next to OpenReplay's: only pages with replay pay for it.
-      import('../features/replay-feature').then(
-        (m) => {
-          if (!stopping()) replay = m.createReplayFeature(ctx);
-        },
-        (e: unknown) => log.report('replay', e),
-      );
-    },
-  ];
+    resolved.vitalsSampleRate !== undefined &&
+      (() => {
+        if (stopping()) return;
+        vitals = createVitalsFeature(ctx, transport as Transport);
+        if (vitals) undo.push(vitals.start());
+      }),
+    resolved.config.replay &&
+      (() => {
+        if (stopping()) return;
+        // Our replay code is a lazy chunk of its own too, next to OpenReplay's: only pages with replay pay for it.
+        import('../features/replay-feature').then(
+          (m) => {
+            if (!stopping()) replay = m.createReplayFeature(ctx);
+          },
+          (e: unknown) => log.report('replay', e),
+        );
+      }),
+  ].filter((step) => typeof step === 'function');
   const start = runSteps(steps, ctx.schedule, (e) => log.report('start', e));
 
   const runtime: Runtime = {

@@ -1,6 +1,6 @@
 import type { BrowserEnv } from '../internal/browser-env';
-import type { RuntimeLoader } from '../loader/load-runtime';
 import { getBrowserEnv } from '../internal/browser-env';
+import type { RuntimeLoader } from '../loader/load-runtime';
 import type { ReplayImporter } from '../replay/create-replay';
 import type { Clock, MakeRequest } from '../transport/types';
 import type { Tracker, TrackerConfig } from '../types';

@@ -67,7 +67,10 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   // that will never run (a trackError promise resolves with undefined).
   const call = (fn: (rt: Runtime | undefined) => void): void => {
     const now = state.get();
-    if (now === 'running') return guard(log, 'runtime', () => fn(runtime), undefined);
+    if (now === 'running') {
+      guard(log, 'runtime', () => fn(runtime), undefined);
+      return;
+    }
     if (now === 'waiting' || now === 'loading') {
       if (queue.push(fn)) return;
       drop('queue_full', 1);
@@ -75,7 +78,12 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     guard(log, 'runtime', () => fn(undefined), undefined);
   };
 
-  const wantsRuntime = !!(config.umami || config.replay || resolved.errors || resolved.vitalsSampleRate !== undefined);
+  const wantsRuntime = !!(
+    config.umami ||
+    config.replay ||
+    resolved.errors ||
+    resolved.vitalsSampleRate !== undefined
+  );
   const navigations =
     config.umami || resolved.vitalsSampleRate !== undefined
       ? guard(

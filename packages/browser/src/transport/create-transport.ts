@@ -1,5 +1,5 @@
-import type { Clock, MakeRequest, SendOutcome, TransportRequest } from './types';
 import { systemClock } from './system-clock';
+import type { Clock, MakeRequest, SendOutcome, TransportRequest } from './types';
 
 /** Options of {@link createTransport}. */
 export interface CreateTransportOptions {

@@ -96,13 +96,7 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
       undefined,
     );
 
-  const onHidden = (): void =>
-    guard(
-      log,
-      'hide',
-      () => void queue.flush(true),
-      undefined,
-    );
+  const onHidden = (): void => guard(log, 'hide', () => void queue.flush(true), undefined);
   const onVisibility = (): void => {
     if (doc.visibilityState === 'hidden') onHidden();
   };
