@@ -196,7 +196,7 @@ describe('errors', () => {
       { status: 503 },
       { status: 502 },
     ]);
-    // The features chunk injected (already imported): with a manual clock, the test must not race a real import.
+    // The runtime chunk injected (already imported): with a manual clock, the test must not race a real import.
     const tracker = createTrackerWith(
       { endpoint: ENDPOINT },
       { clock, makeRequest: make, loadRuntime: async () => runtimeModule },
