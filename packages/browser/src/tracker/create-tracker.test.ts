@@ -174,6 +174,23 @@ describe('errors', () => {
     expect(paths()).toEqual(['/errors/report', '/errors/report']);
   });
 
+  it('sends handled at error.handled (DESIGN §5.2): false for uncaught errors, true by default, as given otherwise', async () => {
+    const tracker = track();
+    window.dispatchEvent(new ErrorEvent('error', { error: new Error('uncaught'), message: 'uncaught' }));
+    await tracker.trackError(new Error('manual'));
+    await tracker.trackError(new Error('explicit'), { handled: false });
+    await tracker.flush();
+    const sent = received.map(
+      (r) => r.json as { error: { message: string; handled?: boolean }; context: object },
+    );
+    expect(sent.map((p) => [p.error.message, p.error.handled])).toEqual([
+      ['uncaught', false],
+      ['manual', true],
+      ['explicit', false],
+    ]);
+    expect(sent.every((p) => !('handled' in p.context))).toBe(true);
+  });
+
   it('captures uncaught errors and unhandled rejections through window listeners', async () => {
     const tracker = track();
     window.dispatchEvent(
