@@ -1,5 +1,4 @@
 import { defineConfig, type Options } from 'tsup';
-import { coreSplitPlugin } from './build/core-split-plugin';
 
 const shared: Options = {
   entry: ['src/index.ts'],
@@ -7,19 +6,16 @@ const shared: Options = {
   treeshake: true,
   target: 'es2022',
   platform: 'browser',
-  // Optional peer, loaded with a dynamic import only when replay starts: it must stay a separate request.
+  // Dependencies stay imports: @usermetrics/core is built one module per file, so the app's bundler puts
+  // each of its files in the chunk that uses it. OpenReplay (optional peer) is loaded with a dynamic import
+  // only when replay starts.
   external: ['@openreplay/tracker'],
-  // Core is bundled from its sources, module by module, so the split can leave redaction (only the
-  // features use it) out of the entry chunk; see build/core-split-plugin.ts. Core's dist is one module,
-  // which any bundler would have to put whole into the chunk shared by the entry and the features. The
-  // imports in src stay '@usermetrics/core'; the declaration files still refer to the dependency.
-  noExternal: ['@usermetrics/core'],
-  esbuildPlugins: [coreSplitPlugin()],
 };
 
 export default defineConfig([
-  // ESM (what browsers and app bundlers use): the features (error processing, redaction, Umami, replay
-  // loader) are a chunk of their own, imported after the load event.
+  // ESM (what browsers and app bundlers use): the entry is the loader (facade, queue, consent, session,
+  // recording listeners); the runtime (transport, redaction, errors, vitals, Umami, replay loader) is a chunk
+  // of its own, imported when the browser is idle after the load event.
   // Both builds run at once into dist: each cleans only its own files (stale hashed chunks included).
   { ...shared, format: 'esm', splitting: true, dts: true, clean: ['!**/*.cjs', '!**/*.cjs.map'] },
   // CJS (Node/SSR, older toolchains) stays one file: the dynamic import becomes a Promise-wrapped require.

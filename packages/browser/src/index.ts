@@ -3,6 +3,8 @@
  * loaded OpenReplay replay, consent and a batching transport. SSR-safe.
  * @packageDocumentation
  */
+export type { CallQueue } from './loader/call-queue';
+export { createCallQueue } from './loader/call-queue';
 export { createNoopTracker } from './tracker/create-noop-tracker';
 export { createTracker } from './tracker/create-tracker';
 export {

@@ -2,12 +2,33 @@ import type { VitalReport } from '../src/vitals/to-web-vital-metric';
 
 /** Callbacks the mocked web-vitals module received, by metric name. */
 export const vitalCallbacks = new Map<string, (report: VitalReport) => void>();
+// Reports emitted before anyone subscribed: web-vitals' observers are `buffered`, so a late subscriber
+// still gets what the page measured before (what the tracker relies on: it subscribes after load).
+const buffered: { as: string; report: VitalReport }[] = [];
 
-/** Emits a report as web-vitals would. */
+/** Forgets every subscriber and buffered report (call before each test: trackers of earlier tests are gone). */
+export function resetVitals(): void {
+  vitalCallbacks.clear();
+  buffered.length = 0;
+}
+
+/**
+ * Emits a report as web-vitals would: to the subscriber, or buffered until one subscribes. The report's
+ * entry carries the time it was measured (`performance.now()`), as a real performance entry does.
+ */
 export function emitVital(name: string, value: number, extra: Partial<VitalReport> = {}): void {
+  const report: VitalReport = {
+    name,
+    value,
+    rating: 'good',
+    id: `v5-${name}-1`,
+    navigationType: 'navigate',
+    entries: [{ startTime: performance.now() }],
+    ...extra,
+  };
   const cb = vitalCallbacks.get(name);
-  if (!cb) throw new Error(`no ${name} subscriber`);
-  cb({ name, value, rating: 'good', id: `v5-${name}-1`, navigationType: 'navigate', ...extra });
+  if (cb) cb(report);
+  else buffered.push({ as: name, report });
 }
 
 /**
@@ -18,6 +39,11 @@ export function makeWebVitalsMock() {
   let listening = false;
   const register = (name: string) => (cb: (report: VitalReport) => void) => {
     vitalCallbacks.set(name, cb);
+    // `extra.name` may rename a report (FID): it goes to the subscriber it was emitted under.
+    for (const item of buffered.filter((b) => b.as === name)) {
+      buffered.splice(buffered.indexOf(item), 1);
+      cb(item.report);
+    }
     if (!listening) {
       listening = true;
       addEventListener(

@@ -35,11 +35,10 @@ export interface ErrorReporter {
 
 const DEDUPE_SIZE = 100;
 
-// Fields the ingestion contract does not know yet; the server ignores them, so they cost bytes only.
-// `batchId` (DESIGN §5, idempotency key) is made once per report, so retries of the report share it.
+// `batchId` (DESIGN §5.5, idempotency key) is made once per report, so retries of the report share it.
 type OutgoingPayload = ErrorReportPayload & {
   batchId?: string;
-  context: NonNullable<ErrorReportPayload['context']> & { handled?: boolean; extra?: unknown };
+  context: NonNullable<ErrorReportPayload['context']> & { extra?: unknown };
 };
 
 const cut = (s: string | undefined, max: number): string | undefined =>
@@ -84,6 +83,8 @@ export function createErrorReporter(deps: ErrorReporterDeps): ErrorReporter {
           message: clean(serialized.message, STRING_LIMITS.errorMessage) ?? '',
           stack: clean(serialized.stack, STRING_LIMITS.stack),
           type: cut(type, STRING_LIMITS.errorType),
+          // DESIGN §5.2: `handled` belongs to the error (the server also reads it from `context`, as sent before).
+          handled: context.handled ?? true,
         },
         context: {
           url: page.url,
@@ -95,7 +96,6 @@ export function createErrorReporter(deps: ErrorReporterDeps): ErrorReporter {
           release: cut(deps.release, STRING_LIMITS.release),
           replayUrl: cut(deps.getReplayUrl(), STRING_LIMITS.replayUrl),
           fingerprint,
-          handled: context.handled ?? true,
           extra:
             context.extra === undefined ? undefined : redact(context.extra, { maxDepth: 4, maxKeys: 50 }),
         },

@@ -8,7 +8,7 @@ export interface GlobalHandlerOptions {
 /**
  * Listens for uncaught errors and unhandled rejections on `window` (listeners, not `window.onerror`
  * assignment, so the app's own handlers keep working). Only hands the raw event on: reading and filtering
- * it is the features chunk's job. Returns the function that removes both listeners.
+ * it is the runtime chunk's job. Returns the function that removes both listeners.
  */
 export function installGlobalHandlers(options: GlobalHandlerOptions): () => void {
   const { window: w, onEvent } = options;

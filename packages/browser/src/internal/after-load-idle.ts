@@ -1,23 +1,13 @@
-type IdleWindow = Window & {
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
+import { nextIdle } from './next-idle';
 
 /**
- * Runs `fn` once after the window's load event, when the browser is idle (requestIdleCallback with a 5 s
- * timeout, else a timer). Returns the canceller.
+ * Runs `fn` once after the window's load event, when the browser is idle ({@link nextIdle}). Returns the
+ * canceller.
  */
-export function afterLoadIdle(window: Window, fn: () => void): () => void {
-  const w = window as IdleWindow;
+export function afterLoadIdle(w: Window, fn: () => void): () => void {
   let cancel = (): void => {};
   const idle = (): void => {
-    if (w.requestIdleCallback) {
-      const h = w.requestIdleCallback(fn, { timeout: 5000 });
-      cancel = () => w.cancelIdleCallback?.(h);
-    } else {
-      const h = w.setTimeout(fn, 1);
-      cancel = () => w.clearTimeout(h);
-    }
+    cancel = nextIdle(w, fn);
   };
   if (w.document.readyState === 'complete') idle();
   else {

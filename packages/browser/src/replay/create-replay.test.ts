@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../../test/helpers';
-import * as featuresModule from '../features/features';
+import * as runtimeModule from '../runtime/start-runtime';
 import { createTrackerWith } from '../tracker/create-tracker';
 import type { Tracker } from '../types';
 import { createReplay, importOpenReplay } from './create-replay';
@@ -49,7 +49,7 @@ function setReadyState(state: DocumentReadyState) {
   Object.defineProperty(document, 'readyState', { configurable: true, value: state });
 }
 async function idle() {
-  // The features chunk and then the replay loader each wait for idle time; let real timers and imports run.
+  // The runtime's steps and then the replay loader each wait for idle time; let real timers and imports run.
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
 }
 function track(config: Record<string, unknown> = {}) {
@@ -58,8 +58,8 @@ function track(config: Record<string, unknown> = {}) {
     {
       clock: manualClock(),
       replayImporter: importer,
-      // The features chunk, already imported above: timing here is about the replay loader's own waits.
-      loadFeatures: async () => featuresModule,
+      // The runtime chunk, already imported above: timing here is about the replay loader's own waits.
+      loadRuntime: async () => runtimeModule,
       makeRequest: async () => ({ status: 200, body: '{"errorId":"e"}' }),
     },
   );

@@ -1,4 +1,5 @@
 import { afterLoadIdle } from '../internal/after-load-idle';
+import { nextIdle } from '../internal/next-idle';
 import type { ReplayOptions } from '../types';
 import { buildReplayOptions } from './replay-options';
 
@@ -62,6 +63,11 @@ export function createReplay(deps: ReplayDeps): ReplayController {
       if (!wanted) return;
       const tracker = new Ctor(buildReplayOptions(deps.options) as never);
       instance = tracker;
+      // OpenReplay's constructor and its start() each do a lot of work: in one task they make a long
+      // animation frame our code runs in. A task of its own for start() lets the browser paint between.
+      // Stopped meanwhile: the instance stays unstarted; a later start() starts it.
+      await new Promise<void>((resolve) => nextIdle(w, resolve));
+      if (!wanted) return;
       await tracker.start();
       // Consent may have been revoked while OpenReplay was starting.
       if (!wanted) {

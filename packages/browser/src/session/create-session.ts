@@ -1,4 +1,4 @@
-import { LIMITS } from '@usermetrics/core';
+import { LIMITS } from '@usermetrics/core/limits';
 import { createSessionId as createId } from './create-id';
 
 /** Options of {@link createSession}. */

@@ -9,8 +9,8 @@ import {
   UMAMI_HOST,
   WEBSITE_ID,
 } from '../../test/helpers';
-import { emitVital } from '../../test/web-vitals-mock';
-import * as featuresModule from '../features/features';
+import { emitVital, resetVitals } from '../../test/web-vitals-mock';
+import * as runtimeModule from '../runtime/start-runtime';
 import type { Tracker, TrackerConfig } from '../types';
 import { createTracker, createTrackerWith } from './create-tracker';
 
@@ -29,6 +29,7 @@ function track(config: Partial<TrackerConfig> = {}, clock = manualClock()): Trac
 const paths = () => received.map((r) => r.path);
 
 beforeEach(() => {
+  resetVitals();
   received.length = 0;
   errorStatuses.length = 0;
   window.sessionStorage.clear();
@@ -66,29 +67,29 @@ describe('createTracker configuration', () => {
 
   it('gives the silent no-op with enabled: false: nothing loaded, listened to or sent, even without an endpoint', async () => {
     const warn = vi.fn();
-    const loadFeatures = vi.fn(async () => featuresModule);
+    const loadRuntime = vi.fn(async () => runtimeModule);
     const listen = vi.spyOn(window, 'addEventListener');
     const push = window.history.pushState;
-    const tracker = createTrackerWith({ enabled: false } as TrackerConfig, { warn, loadFeatures });
+    const tracker = createTrackerWith({ enabled: false } as TrackerConfig, { warn, loadRuntime });
     tracker.trackEvent('e');
     await tracker.trackError(new Error('x'));
     window.dispatchEvent(new ErrorEvent('error', { error: new Error('page'), message: 'page' }));
     await tracker.flush();
     expect(tracker.isNoop).toBe(true);
     expect(warn).not.toHaveBeenCalled();
-    expect(loadFeatures).not.toHaveBeenCalled();
+    expect(loadRuntime).not.toHaveBeenCalled();
     expect(listen).not.toHaveBeenCalled();
     expect(window.history.pushState).toBe(push);
     expect(received).toHaveLength(0);
   });
 
   it('starts as usual with enabled: true (positive control)', async () => {
-    const loadFeatures = vi.fn(async () => featuresModule);
-    const tracker = createTrackerWith({ endpoint: ENDPOINT, enabled: true }, { loadFeatures });
+    const loadRuntime = vi.fn(async () => runtimeModule);
+    const tracker = createTrackerWith({ endpoint: ENDPOINT, enabled: true }, { loadRuntime });
     live.push(tracker);
     expect(tracker.isNoop).toBe(false);
     await tracker.trackError(new Error('x'));
-    expect(loadFeatures).toHaveBeenCalled();
+    expect(loadRuntime).toHaveBeenCalled();
     expect(paths()).toEqual(['/errors/report']);
   });
 
@@ -173,6 +174,23 @@ describe('errors', () => {
     expect(paths()).toEqual(['/errors/report', '/errors/report']);
   });
 
+  it('sends handled at error.handled (DESIGN §5.2): false for uncaught errors, true by default, as given otherwise', async () => {
+    const tracker = track();
+    window.dispatchEvent(new ErrorEvent('error', { error: new Error('uncaught'), message: 'uncaught' }));
+    await tracker.trackError(new Error('manual'));
+    await tracker.trackError(new Error('explicit'), { handled: false });
+    await tracker.flush();
+    const sent = received.map(
+      (r) => r.json as { error: { message: string; handled?: boolean }; context: object },
+    );
+    expect(sent.map((p) => [p.error.message, p.error.handled])).toEqual([
+      ['uncaught', false],
+      ['manual', true],
+      ['explicit', false],
+    ]);
+    expect(sent.every((p) => !('handled' in p.context))).toBe(true);
+  });
+
   it('captures uncaught errors and unhandled rejections through window listeners', async () => {
     const tracker = track();
     window.dispatchEvent(
@@ -195,12 +213,13 @@ describe('errors', () => {
       { status: 503 },
       { status: 502 },
     ]);
-    // The features chunk injected (already imported): with a manual clock, the test must not race a real import.
+    // The runtime chunk injected (already imported): with a manual clock, the test must not race a real import.
     const tracker = createTrackerWith(
       { endpoint: ENDPOINT },
-      { clock, makeRequest: make, loadFeatures: async () => featuresModule },
+      { clock, makeRequest: make, loadRuntime: async () => runtimeModule },
     );
     live.push(tracker);
+    await tracker.flush(); // the runtime is running: the report goes out at once
     window.dispatchEvent(new ErrorEvent('error', { error: new Error('first'), message: 'first' }));
     await clock.advance(120_000);
     await tracker.flush();
@@ -218,7 +237,7 @@ describe('errors', () => {
     const clock = manualClock();
     const tracker = createTrackerWith(
       { endpoint: ENDPOINT },
-      { clock, loadFeatures: async () => featuresModule },
+      { clock, loadRuntime: async () => runtimeModule },
     );
     live.push(tracker);
     const first = tracker.trackError(new Error('one'));
@@ -323,8 +342,9 @@ describe('web vitals', () => {
     window.history.pushState(null, '', '/b');
     emitVital('LCP', 1000);
     await tracker.flush();
-    const metrics = (received[0]!.json as { metrics: { route: string }[] }).metrics;
-    expect(metrics.map((m) => m.route)).toEqual(['/a/*', 'other']);
+    const metrics = (received[0]!.json as { metrics: { name: string; route: string }[] }).metrics;
+    // Each on the route it was measured on (its entry's time), not the route current when it is sent.
+    expect(Object.fromEntries(metrics.map((m) => [m.name, m.route]))).toEqual({ FCP: '/a/*', LCP: 'other' });
   });
 
   it('sends nothing and counts nothing when errors are disabled with errors: false', async () => {
@@ -354,6 +374,7 @@ describe('web vitals', () => {
       },
     });
     const tracker = track();
+    await tracker.flush(); // the runtime is running: web vitals are subscribed
     emitVital('LCP', 800);
     Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
@@ -557,6 +578,7 @@ describe('shutdown', () => {
     const openBefore = window.XMLHttpRequest.prototype.open;
     const tracker = track({ propagateToOrigins: ['https://api.example.com'] });
     expect(window.XMLHttpRequest.prototype.open).not.toBe(openBefore);
+    await tracker.flush(); // the runtime is running: web vitals are subscribed
     emitVital('LCP', 1000);
     const first = tracker.shutdown();
     expect(tracker.shutdown()).toBe(first);

@@ -1,10 +1,10 @@
 import type { BrowserEnv } from '../internal/browser-env';
 import { getBrowserEnv } from '../internal/browser-env';
+import type { RuntimeLoader } from '../loader/load-runtime';
 import type { ReplayImporter } from '../replay/create-replay';
 import type { Clock, MakeRequest } from '../transport/types';
 import type { Tracker, TrackerConfig } from '../types';
 import { createNoopTracker } from './create-noop-tracker';
-import type { FeaturesLoader } from './load-features';
 import { resolveConfig } from './resolve-config';
 import { startTracker } from './start-tracker';
 
@@ -14,8 +14,8 @@ export interface TrackerDeps {
   makeRequest?: MakeRequest;
   clock?: Clock;
   replayImporter?: ReplayImporter;
-  /** Loads the features chunk. @default a dynamic import */
-  loadFeatures?: FeaturesLoader;
+  /** Loads the runtime chunk. @default a dynamic import */
+  loadRuntime?: RuntimeLoader;
   /** Receives the single configuration warning. @default console.warn */
   warn?: (message: string) => void;
 }

@@ -39,17 +39,11 @@ export function reportError(error: unknown, context?: TrackErrorContext): Promis
 }
 
 /**
- * Starts web-vitals collection on the default tracker. {@link initializeTracking} already does this, so
- * the call is idempotent and exists for the reference architecture's call sites; it does nothing when
- * `webVitals: false` was configured or before initialisation.
+ * Kept for the reference architecture's call sites; does nothing. Web vitals start with the tracker's runtime,
+ * after the page's load event (web-vitals' buffered observers still report what happened before), so there is
+ * nothing left to start; `webVitals: false` turns them off.
  */
-export function reportWebVitals(): void {
-  try {
-    trackerControls.get(current)?.startWebVitals();
-  } catch {
-    // never throws into the page
-  }
-}
+export function reportWebVitals(): void {}
 
 /**
  * Installs the `error` / `unhandledrejection` listeners on the default tracker. {@link initializeTracking}

@@ -1,4 +1,4 @@
-import { isUuid } from '@usermetrics/core';
+import { isUuid } from '@usermetrics/core/ids';
 import type {
   ErrorsOptions,
   ReplayOptions,

@@ -8,14 +8,14 @@ import {
   UMAMI_HOST,
   WEBSITE_ID,
 } from '../../test/helpers';
-import { emitVital } from '../../test/web-vitals-mock';
-import * as featuresModule from '../features/features';
+import { emitVital, resetVitals } from '../../test/web-vitals-mock';
+import * as runtimeModule from '../runtime/start-runtime';
 import type { Tracker, TrackerConfig } from '../types';
 import { createTrackerWith, type TrackerDeps } from './create-tracker';
 
 vi.mock('web-vitals', async () => (await import('../../test/web-vitals-mock')).makeWebVitalsMock());
 
-// What the critical path does before the load event, and how the lazily loaded features take over.
+// What the loader does before the load event, and how the runtime chunk takes its queue over after it.
 const { server, received } = createFakeServers();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -32,6 +32,7 @@ const setReadyState = (state: DocumentReadyState) =>
 const paths = () => received.map((r) => r.path);
 
 beforeEach(() => {
+  resetVitals();
   received.length = 0;
   window.sessionStorage.clear();
   window.history.replaceState(null, '', '/');
@@ -43,29 +44,31 @@ afterEach(async () => {
 });
 
 describe('before the load event', () => {
-  it('only records: no features chunk, no storage access, no request; all of it happens after load', async () => {
+  it('only records: no runtime chunk, no storage access, no request; all of it happens after load', async () => {
     setReadyState('loading');
     const getItem = vi.spyOn(Storage.prototype, 'getItem');
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const loadFeatures = vi.fn(async () => featuresModule);
-    track({ umami, transport: { flushIntervalMs: 10 } }, { loadFeatures });
+    const loadRuntime = vi.fn(async () => runtimeModule);
+    track({ umami, transport: { flushIntervalMs: 10 } }, { loadRuntime });
     emitVital('TTFB', 120);
     emitVital('FCP', 900);
     window.history.pushState(null, '', '/during-load');
+    window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('early'), message: 'early' }));
     await new Promise((r) => setTimeout(r, 50));
-    expect(loadFeatures).not.toHaveBeenCalled();
+    expect(loadRuntime).not.toHaveBeenCalled();
     expect(getItem).not.toHaveBeenCalled();
     expect(setItem).not.toHaveBeenCalled();
     expect(received).toHaveLength(0);
 
     setReadyState('complete');
     window.dispatchEvent(new Event('load'));
-    // positive control: the same probes see the work once the page has loaded (idle callback)
+    // positive control: the same probes see the work once the page has loaded (idle callbacks)
     await vi.waitFor(() => expect(paths()).toContain('/metrics/web-vitals'), { timeout: 3000 });
     await vi.waitFor(() => expect(paths().filter((p) => p === '/api/send')).toHaveLength(2), {
       timeout: 3000,
     });
-    expect(loadFeatures).toHaveBeenCalledTimes(1);
+    expect(paths()).toContain('/errors/report');
+    expect(loadRuntime).toHaveBeenCalledTimes(1);
     expect(getItem).toHaveBeenCalled();
     const views = received
       .filter((r) => r.path === '/api/send')
@@ -76,14 +79,15 @@ describe('before the load event', () => {
       sessionId: string;
       metrics: { name: string; url: string }[];
     };
+    // measured on '/' (their entries' time), though the page was on '/during-load' when they were reported
     expect(vitals.metrics.map((m) => [m.name, new URL(m.url).pathname])).toEqual([
-      ['TTFB', '/'],
       ['FCP', '/'],
+      ['TTFB', '/'],
     ]);
     expect(vitals.sessionId).toBe(live[0]?.getSessionId());
   });
 
-  it('after load, spreads its work over separate idle callbacks: storage, vitals, import and start, first view', async () => {
+  it('after load, spreads its work over separate idle callbacks: import, storage, first view, errors, vitals', async () => {
     const idle: (() => void)[] = [];
     const names = ['requestIdleCallback', 'cancelIdleCallback'] as const;
     const originals = names.map((name) => Object.getOwnPropertyDescriptor(window, name));
@@ -99,33 +103,35 @@ describe('before the load event', () => {
     };
     try {
       const stored = () => window.sessionStorage.getItem('usermetrics.session');
-      const loadFeatures = vi.fn(async () => featuresModule);
+      const loadRuntime = vi.fn(async () => runtimeModule);
       const make = scriptedRequest([]);
-      const tracker = track(
-        { umami, transport: { flushIntervalMs: 0 } },
-        { loadFeatures, makeRequest: make },
-      );
+      const tracker = track({ umami, transport: { flushIntervalMs: 0 } }, { loadRuntime, makeRequest: make });
       emitVital('TTFB', 120);
+      void tracker.trackError(new Error('queued'));
       const sentPaths = () => make.calls.map((c) => new URL(c.url).pathname);
       await new Promise((r) => setTimeout(r, 20));
+      expect(loadRuntime).not.toHaveBeenCalled();
+
+      await runIdle(); // 1: the runtime chunk is imported, nothing else
+      expect(loadRuntime).toHaveBeenCalledTimes(1);
       expect(stored()).toBeNull();
 
-      await runIdle(); // 1: the session's storage read (and first write), nothing else
+      await runIdle(); // 2: transport, and the session's storage read (and first write)
       expect(stored()).toContain('"id"');
       await new Promise((r) => setTimeout(r, 20));
       expect(sentPaths()).toEqual([]);
-      expect(loadFeatures).not.toHaveBeenCalled();
 
-      await runIdle(); // 2: the buffered vitals are queued (and sent by the 0 ms flush timer)
-      await vi.waitFor(() => expect(sentPaths()).toEqual(['/metrics/web-vitals']));
-      expect(loadFeatures).not.toHaveBeenCalled();
+      await runIdle(); // 3: the first page view
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send']));
 
-      await runIdle(); // 3: the features chunk is imported and started, without the first page view yet
-      expect(loadFeatures).toHaveBeenCalledTimes(1);
-      expect(sentPaths()).toEqual(['/metrics/web-vitals']);
+      await runIdle(); // 4: error processing takes the queue over: the queued report goes out
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send', '/errors/report']));
 
-      await runIdle(); // 4: the first page view
-      await vi.waitFor(() => expect(sentPaths()).toEqual(['/metrics/web-vitals', '/api/send']));
+      await runIdle(); // 5: web vitals subscribe; the buffered TTFB is queued (and sent by the 0 ms timer)
+      await vi.waitFor(() =>
+        expect(sentPaths()).toEqual(['/api/send', '/errors/report', '/metrics/web-vitals']),
+      );
+      // no replay configured: no step for it
       expect(idle).toHaveLength(0);
       await tracker.shutdown(); // its cancellers run against the stubs
     } finally {
@@ -137,20 +143,22 @@ describe('before the load event', () => {
     }
   });
 
-  it('loads the features at once for an error, and reports errors captured before they arrived', async () => {
+  it('queues errors captured before load and reports them once the runtime takes over', async () => {
     setReadyState('loading');
-    const loadFeatures = vi.fn(async () => featuresModule);
-    const tracker = track({}, { loadFeatures });
+    const loadRuntime = vi.fn(async () => runtimeModule);
+    const tracker = track({}, { loadRuntime });
     window.dispatchEvent(
       new ErrorEvent('error', { error: new TypeError('early one'), message: 'early one' }),
     );
-    expect(loadFeatures).toHaveBeenCalledTimes(1);
-    const id = await tracker.trackError(new RangeError('early two'));
-    expect(id).toMatch(/^err-\d+$/);
-    await tracker.flush();
+    const id = tracker.trackError(new RangeError('early two'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loadRuntime).not.toHaveBeenCalled();
+    expect(received).toHaveLength(0);
+    await tracker.flush(); // a flush cannot wait for the load event: it loads the runtime now
+    await expect(id).resolves.toMatch(/^err-\d+$/);
     const messages = received.map((r) => (r.json as { error: { message: string } }).error.message);
     expect(messages.sort()).toEqual(['early one', 'early two']);
-    expect(loadFeatures).toHaveBeenCalledTimes(1);
+    expect(loadRuntime).toHaveBeenCalledTimes(1);
   });
 
   it('buffers at most 100 calls while the chunk loads and counts the rest as queue_full', async () => {
@@ -162,7 +170,7 @@ describe('before the load event', () => {
     const make = scriptedRequest([]);
     const tracker = track(
       { umami, errors: false },
-      { loadFeatures: () => gate.then(() => featuresModule), makeRequest: make },
+      { loadRuntime: () => gate.then(() => runtimeModule), makeRequest: make },
     );
     for (let i = 0; i < 105; i++) tracker.trackEvent(`event-${i}`);
     expect(tracker.getStats().dropped.queue_full).toBe(5);
@@ -174,17 +182,23 @@ describe('before the load event', () => {
     expect(names.filter((n) => n !== undefined)).toEqual(Array.from({ length: 100 }, (_, i) => `event-${i}`));
   });
 
-  it('counts buffered calls as rejected and resolves trackError with undefined when the chunk fails to load', async () => {
+  it('counts queued calls as rejected and resolves trackError with undefined when the runtime fails to load', async () => {
     setReadyState('loading');
-    const tracker = track({ umami }, { loadFeatures: () => Promise.reject(new Error('chunk 404')) });
+    const tracker = track({ umami }, { loadRuntime: () => Promise.reject(new Error('chunk 404')) });
     tracker.trackEvent('lost');
-    await expect(tracker.trackError(new Error('lost too'))).resolves.toBeUndefined();
+    const lost = tracker.trackError(new Error('lost too'));
     await tracker.flush();
+    await expect(lost).resolves.toBeUndefined();
     expect(tracker.getStats().dropped.rejected).toBe(2);
-    // web vitals do not depend on the chunk (positive control: the tracker still sends)
-    emitVital('LCP', 1000);
-    await tracker.flush();
-    expect(paths()).toEqual(['/metrics/web-vitals']);
+    // later calls settle at once and count too
+    await expect(tracker.trackError(new Error('after'))).resolves.toBeUndefined();
+    expect(tracker.getStats().dropped.rejected).toBe(3);
+    expect(received).toHaveLength(0);
+    // positive control: the same calls with a runtime that loads are sent
+    const working = track({ umami });
+    working.trackEvent('kept');
+    await working.flush();
+    expect(paths()).toContain('/api/send');
   });
 
   it('keeps public calls from throwing once the features are loaded too', async () => {

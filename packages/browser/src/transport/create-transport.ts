@@ -1,3 +1,4 @@
+import { systemClock } from './system-clock';
 import type { Clock, MakeRequest, SendOutcome, TransportRequest } from './types';
 
 /** Options of {@link createTransport}. */
@@ -43,14 +44,6 @@ export interface Transport {
   /** Cuts pending backoff waits short: each waiting send makes one last attempt, then gives up. */
   close(): void;
 }
-
-/** The default clock: real timers, Math.random and Date.now. */
-export const systemClock: Clock = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => Math.random(),
-  now: () => Date.now(),
-};
 
 /**
  * Creates the retrying transport. Like Sentry's `createTransport(options, makeRequest)`, the network call is

@@ -23,10 +23,8 @@ export interface VitalsPipelineDeps {
   maxQueueBytes: number;
   flushIntervalMs: number;
   userAgent: string;
-  /** Page facts for the URL a report was made on. */
-  page: (href: string) => { url: string; route: string };
-  /** The current page URL (read when a report arrives). */
-  href: () => string;
+  /** Sanitized URL and route pattern of the page a report was measured on. */
+  pageOf: (report: VitalReport) => { url: string; route: string };
   isClosed: () => boolean;
   onDrop: (reason: DropReason, count: number) => void;
   onSent: (count: number) => void;
@@ -34,13 +32,11 @@ export interface VitalsPipelineDeps {
 
 /** Web vitals from subscription to POST /metrics/web-vitals. */
 export interface VitalsPipeline {
-  /** Subscribes to web-vitals and installs the hide flush; returns the function removing the listeners. */
-  start(): () => void;
   /**
-   * Ends the load phase: reports buffered so far get their session, sampling and page facts and are queued.
-   * Called after the load event (idle), before any flush, and on hide.
+   * Subscribes to web-vitals and installs the hide flush; returns the function removing the listeners.
+   * Called after the load event: web-vitals' buffered observers still report what happened before.
    */
-  activate(): void;
+  start(): () => void;
   flush(): Promise<void>;
   /** Drops everything queued (consent revoked). */
   clear(reason: DropReason): void;
@@ -82,22 +78,6 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
     },
   });
 
-  // Until activate(), reports are only recorded (FCP and TTFB arrive during load): no session storage
-  // access, URL parsing or JSON work competes with the page's own loading. Bounded by the number of
-  // metrics web-vitals can report in that phase, but capped anyway.
-  let pending: { report: VitalReport; href: string; at: number }[] | undefined = [];
-
-  const process = (report: VitalReport, href: string, at: number): void => {
-    const sessionId = deps.session.getId();
-    if (!isSampled(sessionId, deps.sampleRate)) onDrop('sampled_out', 1);
-    else {
-      const { url: pageUrl, route } = deps.page(href);
-      const metric = toWebVitalMetric(report, { url: pageUrl, route, timestamp: new Date(at).toISOString() });
-      if (metric) queue.add({ sessionId, metric });
-      else onDrop('rejected', 1);
-    }
-  };
-
   const onVital = (report: VitalReport): void =>
     guard(
       log,
@@ -105,30 +85,18 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
       () => {
         if (deps.isClosed()) return;
         if (!consent.allows('performance')) return onDrop('consent', 1);
-        const href = deps.href();
-        if (!pending) return process(report, href, deps.clock.now());
-        if (pending.length >= 50) return onDrop('queue_full', 1);
-        pending.push({ report, href, at: deps.clock.now() });
+        const sessionId = deps.session.getId();
+        if (!isSampled(sessionId, deps.sampleRate)) return onDrop('sampled_out', 1);
+        const { url: pageUrl, route } = deps.pageOf(report);
+        const timestamp = new Date(deps.clock.now()).toISOString();
+        const metric = toWebVitalMetric(report, { url: pageUrl, route, timestamp });
+        if (metric) queue.add({ sessionId, metric });
+        else onDrop('rejected', 1);
       },
       undefined,
     );
 
-  const activate = (): void => {
-    const list = pending;
-    pending = undefined;
-    for (const p of list ?? []) guard(log, 'webVitals', () => process(p.report, p.href, p.at), undefined);
-  };
-
-  const onHidden = (): void =>
-    guard(
-      log,
-      'hide',
-      () => {
-        activate();
-        void queue.flush(true);
-      },
-      undefined,
-    );
+  const onHidden = (): void => guard(log, 'hide', () => void queue.flush(true), undefined);
   const onVisibility = (): void => {
     if (doc.visibilityState === 'hidden') onHidden();
   };
@@ -150,16 +118,8 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
         w.removeEventListener('pagehide', onHidden);
       };
     },
-    activate,
-    flush: () => {
-      activate();
-      return queue.flush(false);
-    },
-    clear(reason) {
-      if (pending?.length) onDrop(reason, pending.length);
-      if (pending) pending = [];
-      queue.clear(reason);
-    },
+    flush: () => queue.flush(false),
+    clear: (reason) => queue.clear(reason),
     stop: () => queue.stop(),
   };
 }

@@ -14,6 +14,8 @@ export interface VitalReport {
   rating: string;
   id?: string;
   navigationType?: string;
+  /** The performance entries the value comes from; their `startTime` says when it was measured. */
+  entries?: readonly { startTime: number }[];
 }
 
 /**

@@ -1,9 +1,5 @@
 import type { Tracker } from '@usermetrics/browser';
-import { createNoopTracker } from '@usermetrics/browser';
-
-// Children's passive effects run before their provider's, so the first page view or a first-render error
-// would reach a tracker that does not exist yet. Calls made before then wait here (bounded) and are replayed.
-const MAX_PENDING = 100;
+import { createCallQueue, createNoopTracker } from '@usermetrics/browser';
 
 /** A stable Tracker facade owned by one <TrackingProvider>; the real tracker behind it comes and goes. */
 export interface TrackerHandle extends Tracker {
@@ -22,14 +18,16 @@ export function createTrackerHandle(): TrackerHandle {
   // undefined: not started yet, calls wait. `noop`: the owner is gone for good, calls settle on the no-op instead
   // of waiting for a tracker that never comes.
   let live: Tracker | undefined;
-  let pending: Array<(tracker: Tracker) => void> = [];
+  // Children's passive effects run before their provider's, so the first page view or a first-render error
+  // would reach a tracker that does not exist yet. Calls made before then wait in the browser package's
+  // bounded call queue (the same one its tracker uses before its runtime loads) and are replayed.
+  const pending = createCallQueue<Tracker>();
   let generation = 0;
 
   const current = (): Tracker => live ?? noop;
   const enqueue = (call: (tracker: Tracker) => void): boolean => {
-    if (live) call(live);
-    else if (pending.length < MAX_PENDING) pending.push(call);
-    else return false;
+    if (!live) return pending.push(call);
+    call(live);
     return true;
   };
 
@@ -47,15 +45,8 @@ export function createTrackerHandle(): TrackerHandle {
       if (live && live !== noop) return false;
       live = create();
       // Only calls made before the first acquire wait: from then on `live` is set and calls go straight to it.
-      const calls = pending;
-      pending = [];
-      for (const call of calls) {
-        try {
-          call(live);
-        } catch {
-          // A Tracker never throws by contract; one faulty call must not drop the calls queued after it.
-        }
-      }
+      // A faulty call does not drop the ones queued after it (the queue's drain guards each).
+      pending.drain(live);
       return true;
     },
     release() {
