@@ -1,5 +1,5 @@
 import { LIMITS } from '@usermetrics/core/limits';
-import { createSessionId as createId } from './create-id';
+import { createId } from '@usermetrics/core/ids';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {

@@ -40,6 +40,33 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+describe('one running tracker per window (HMR re-runs the module that creates it)', () => {
+  it('returns the running tracker to a second createTracker() until its shutdown(), then starts a new one', async () => {
+    const first = createTracker({ endpoint: ENDPOINT });
+    const again = createTracker({ endpoint: ENDPOINT, debug: false });
+    expect(first.isNoop).toBe(false);
+    expect(again).toBe(first);
+    await first.shutdown();
+    const next = createTracker({ endpoint: ENDPOINT });
+    live.push(next);
+    // Positive control: after shutdown() the slot is free, so this is a new tracker, not the stopped one.
+    expect(next).not.toBe(first);
+    expect(next.isNoop).toBe(false);
+  });
+
+  it('says so under debug, and a no-op (bad config) never takes the slot', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const noop = createTracker({} as TrackerConfig);
+    expect(noop.isNoop).toBe(true);
+    const real = createTracker({ endpoint: ENDPOINT });
+    live.push(real);
+    expect(real.isNoop).toBe(false);
+    expect(createTracker({ endpoint: ENDPOINT, debug: true })).toBe(real);
+    expect(warn).toHaveBeenCalledTimes(2); // the bad config's one warning, then the debug line
+    expect(String(warn.mock.calls[1]?.[0])).toContain('returning the running tracker');
+  });
+});
+
 describe('createTracker configuration', () => {
   it.each([
     ['no endpoint', {}],

@@ -23,6 +23,8 @@ export interface TrackerDeps {
 /**
  * Creates a tracker. Never throws: a bad configuration gives a working no-op and one console warning;
  * without `window` (SSR) or with `enabled: false` it gives the no-op silently and touches no global.
+ * One tracker runs per window: while one runs, another call returns it (HMR re-runs the module that made it);
+ * call `shutdown()` first to start one with another configuration.
  * @example
  * const tracker = createTracker({
  *   endpoint: 'https://api.example.com',
@@ -32,8 +34,42 @@ export interface TrackerDeps {
  * tracker.trackEvent('signup', { plan: 'pro' });
  */
 export function createTracker(config: TrackerConfig): Tracker {
-  return createTrackerWith(config);
+  let slot: Record<symbol, Tracker | undefined> | undefined;
+  try {
+    slot = typeof window === 'undefined' ? undefined : (window as unknown as Record<symbol, Tracker | undefined>);
+    const running = slot?.[RUNNING_TRACKER];
+    if (running) {
+      if ((config as Partial<TrackerConfig> | undefined)?.debug)
+        console.warn('[usermetrics] createTracker() called again: returning the running tracker (shutdown() it first)');
+      return running;
+    }
+  } catch {
+    slot = undefined;
+  }
+  const tracker = createTrackerWith(config);
+  if (slot && !tracker.isNoop) {
+    try {
+      slot[RUNNING_TRACKER] = tracker;
+      const shutdown = tracker.shutdown;
+      tracker.shutdown = () => {
+        if (slot?.[RUNNING_TRACKER] === tracker) delete slot[RUNNING_TRACKER];
+        return shutdown();
+      };
+    } catch {
+      // A frozen window: the tracker works, only a second createTracker() would start a second one.
+    }
+  }
+  return tracker;
 }
+
+/**
+ * One running tracker per window. A module re-run by HMR (Vite, React Fast Refresh) calls createTracker()
+ * again in the same window; a second tracker would subscribe web-vitals and the global error handlers again
+ * and report every vital and error twice. So while a tracker runs, createTracker() returns it (with a warning
+ * under `debug`); after its shutdown() the next call starts a new one. `Symbol.for`, so two copies of the
+ * package on one page share the slot.
+ */
+const RUNNING_TRACKER = Symbol.for('usermetrics.tracker');
 
 /** {@link createTracker} with injectable dependencies (tests). */
 export function createTrackerWith(config: TrackerConfig, deps: TrackerDeps = {}): Tracker {

@@ -13,9 +13,11 @@ let current: Tracker = createNoopTracker();
  * await initializeTracking({ endpoint: 'https://api.example.com' });
  */
 export async function initializeTracking(config: TrackerConfig): Promise<void> {
-  const previous = current;
+  // shutdown() frees the window's one-tracker slot at once (its sending finishes later), so the new tracker is
+  // a new one and not the running previous.
+  const stopping = current.shutdown();
   current = createTracker(config);
-  await previous.shutdown();
+  await stopping;
 }
 
 /** The default tracker: a no-op before {@link initializeTracking}. */

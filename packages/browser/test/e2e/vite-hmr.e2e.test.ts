@@ -255,11 +255,9 @@ describe('the tracker under Vite’s dev server with HMR', () => {
       expect(hotUpdates.join('\n')).toContain('hot updated');
     });
 
-    // KNOWN DEFECT, left for the tracker's owner (src/tracker is not this test's to change): createTracker
-    // starts a second, independent tracker when the module is re-run — two unhandledrejection listeners, every
-    // web vital and the error reported twice. `it.fails` keeps the suite green while the defect stands and turns
-    // red once it is fixed: then make this a plain `it`.
-    it.fails('keeps one tracker, one report per vital and one per error', async () => {
+    // createTracker() returns the running tracker when the module is re-run (it started a second one before:
+    // two unhandledrejection listeners, every web vital and the error reported twice).
+    it('keeps one tracker, one report per vital and one per error', async () => {
       const { trackerListeners, metricReports, errorReports } = await result;
       expect(trackerListeners).toBe(1);
       expect(metricReports.FCP).toBe(1);
