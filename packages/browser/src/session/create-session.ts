@@ -1,5 +1,5 @@
-import { LIMITS } from '@usermetrics/core/limits';
 import { createId } from '@usermetrics/core/ids';
+import { LIMITS } from '@usermetrics/core/limits';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {

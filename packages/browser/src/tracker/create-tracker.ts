@@ -36,11 +36,14 @@ export interface TrackerDeps {
 export function createTracker(config: TrackerConfig): Tracker {
   let slot: Record<symbol, Tracker | undefined> | undefined;
   try {
-    slot = typeof window === 'undefined' ? undefined : (window as unknown as Record<symbol, Tracker | undefined>);
+    slot =
+      typeof window === 'undefined' ? undefined : (window as unknown as Record<symbol, Tracker | undefined>);
     const running = slot?.[RUNNING_TRACKER];
     if (running) {
       if ((config as Partial<TrackerConfig> | undefined)?.debug)
-        console.warn('[usermetrics] createTracker() called again: returning the running tracker (shutdown() it first)');
+        console.warn(
+          '[usermetrics] createTracker() called again: returning the running tracker (shutdown() it first)',
+        );
       return running;
     }
   } catch {
