@@ -17,7 +17,7 @@ const RUNTIME_MARKER = 'check allowedOrigins';
 // A debug message of our replay code (src/features/replay-feature.ts).
 const REPLAY_MARKER = 'replay sampled out';
 // The loader's own: the warning of trackEvent without Umami (src/tracker/start-tracker.ts).
-const LOADER_MARKER = 'does nothing without umami';
+const LOADER_MARKER = 'needs umami: { websiteId, hostUrl }';
 
 /**
  * Builds src/index.ts as an app's bundler would (esbuild: ESM, splitting, minified), with @usermetrics/core

@@ -6,7 +6,7 @@ import type { Clock, MakeRequest } from '../transport/types';
 import type { Tracker, TrackerConfig } from '../types';
 import { createNoopTracker } from './create-noop-tracker';
 import { resolveConfig } from './resolve-config';
-import { startTracker } from './start-tracker';
+import { RUNNING_TRACKER, startTracker } from './start-tracker';
 
 /** Seams for tests and non-standard runtimes; every field defaults to the real browser. */
 export interface TrackerDeps {
@@ -34,45 +34,10 @@ export interface TrackerDeps {
  * tracker.trackEvent('signup', { plan: 'pro' });
  */
 export function createTracker(config: TrackerConfig): Tracker {
-  let slot: Record<symbol, Tracker | undefined> | undefined;
-  try {
-    slot =
-      typeof window === 'undefined' ? undefined : (window as unknown as Record<symbol, Tracker | undefined>);
-    const running = slot?.[RUNNING_TRACKER];
-    if (running) {
-      if ((config as Partial<TrackerConfig> | undefined)?.debug)
-        console.warn(
-          '[usermetrics] createTracker() called again: returning the running tracker (shutdown() it first)',
-        );
-      return running;
-    }
-  } catch {
-    slot = undefined;
-  }
-  const tracker = createTrackerWith(config);
-  if (slot && !tracker.isNoop) {
-    try {
-      slot[RUNNING_TRACKER] = tracker;
-      const shutdown = tracker.shutdown;
-      tracker.shutdown = () => {
-        if (slot?.[RUNNING_TRACKER] === tracker) delete slot[RUNNING_TRACKER];
-        return shutdown();
-      };
-    } catch {
-      // A frozen window: the tracker works, only a second createTracker() would start a second one.
-    }
-  }
-  return tracker;
+  // One tracker per window (see RUNNING_TRACKER): a module re-run by HMR gets the one already running.
+  const w = (globalThis as { window?: Record<symbol, Tracker | undefined> }).window;
+  return w?.[RUNNING_TRACKER] || createTrackerWith(config);
 }
-
-/**
- * One running tracker per window. A module re-run by HMR (Vite, React Fast Refresh) calls createTracker()
- * again in the same window; a second tracker would subscribe web-vitals and the global error handlers again
- * and report every vital and error twice. So while a tracker runs, createTracker() returns it (with a warning
- * under `debug`); after its shutdown() the next call starts a new one. `Symbol.for`, so two copies of the
- * package on one page share the slot.
- */
-const RUNNING_TRACKER = Symbol.for('usermetrics.tracker');
 
 /** {@link createTracker} with injectable dependencies (tests). */
 export function createTrackerWith(config: TrackerConfig, deps: TrackerDeps = {}): Tracker {

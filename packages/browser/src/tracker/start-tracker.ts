@@ -32,6 +32,14 @@ export const trackerControls = new WeakMap<Tracker, TrackerControls>();
  * transport, redaction, errors, web vitals, Umami, replay) is imported when the browser is idle after load,
  * or at once by `flush()`/`shutdown()`, and takes the queue over. Its life is one value (`loader/tracker-state.ts`).
  */
+/**
+ * The window's running tracker. A module re-run by HMR (Vite, React Fast Refresh) calls createTracker() again
+ * in the same window; a second tracker would subscribe web-vitals and the global error handlers again and
+ * report every vital and error twice. So while a tracker runs, createTracker() returns it; its shutdown()
+ * frees the slot. `Symbol.for`, so two copies of the package on one page share it.
+ */
+export const RUNNING_TRACKER = Symbol.for('usermetrics');
+
 export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: TrackerDeps): Tracker {
   const { config } = resolved;
   const { window: w, navigator: nav, location } = env;
@@ -176,10 +184,11 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const warnNoUmami = (what: string): void => {
     if (warnedNoUmami) return;
     warnedNoUmami = true;
-    (deps.warn ?? console.warn)(`[usermetrics] ${what}() does nothing without umami: { websiteId, hostUrl }`);
+    (deps.warn ?? console.warn)(`[usermetrics] ${what}() needs umami: { websiteId, hostUrl }`);
   };
 
   let shutdownPromise: Promise<void> | undefined;
+  const slot = w as unknown as Record<symbol, Tracker | undefined>;
   const tracker: Tracker = {
     isNoop: false,
     trackPageView: (url, options) => {
@@ -210,6 +219,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     shutdown() {
       if (shutdownPromise) return shutdownPromise;
       state.to('stopping');
+      if (slot[RUNNING_TRACKER] === tracker) delete slot[RUNNING_TRACKER];
       for (const undo of teardown.splice(0).reverse()) guard(log, 'shutdown', undo, undefined);
       trackerControls.delete(tracker);
       shutdownPromise = (async () => {
@@ -222,5 +232,6 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     },
   };
   trackerControls.set(tracker, { installGlobalHandlers: installHandlers });
+  slot[RUNNING_TRACKER] = tracker;
   return tracker;
 }

@@ -6,5 +6,5 @@ import { createTracker, type TrackerConfig } from '@usermetrics/browser';
 // know of each other would do (the defect the HMR test guards against).
 const config = (window as unknown as { __E2E_CONFIG__: TrackerConfig }).__E2E_CONFIG__;
 createTracker(config);
-delete (window as unknown as Record<symbol, unknown>)[Symbol.for('usermetrics.tracker')];
+delete (window as unknown as Record<symbol, unknown>)[Symbol.for('usermetrics')];
 createTracker(config);
