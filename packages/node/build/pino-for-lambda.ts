@@ -16,6 +16,12 @@ export const PINO_STUBS: Readonly<Record<string, string>> = {
   './transport': `module.exports = function transport() { ${unavailable('pino.transport')} };`,
   './lib/transport': `module.exports = function transport() { ${unavailable('pino.transport')} };`,
   './lib/multistream': `module.exports = function multistream() { ${unavailable('pino.multistream')} };`,
+  // pino's own path redaction (its `redact` option) is never configured: core's redaction engine runs instead.
+  '@pinojs/redact': `module.exports = function redact() { ${unavailable("pino's redact option")} };`,
+  // Serializers for `err`, `req` and `res` keys and for http objects logged as such: createLogger's records
+  // never have those (errors are serialized by core, under `error`).
+  'pino-std-serializers': `const s = () => { ${unavailable('pino.stdSerializers')} };
+module.exports = { err: s, errWithCause: s, req: s, res: s, mapHttpRequest: s, mapHttpResponse: s };`,
   // Only read by sonic-boom's exit handling, which is stubbed above.
   'on-exit-leak-free': 'module.exports = { register() {}, unregister() {} };',
   worker_threads: 'module.exports = { isMainThread: true };',
@@ -25,7 +31,7 @@ export const PINO_STUBS: Readonly<Record<string, string>> = {
 };
 
 function unavailable(what: string): string {
-  return `throw new Error('${what} is not bundled in @usermetrics/node');`;
+  return `throw new Error(${JSON.stringify(`${what} is not bundled in @usermetrics/node`)});`;
 }
 
 const PINO_FILE = /[\\/]node_modules[\\/]pino[\\/]/;

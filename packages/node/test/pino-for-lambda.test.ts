@@ -108,6 +108,11 @@ describe('pino bundled for Lambda', () => {
     const { pino } = (await import(file)) as { pino: typeof import('pino').default };
     expect(() => pino()).toThrow(/pino.destination is not bundled/);
     expect(() => pino.transport({ target: 'pino-pretty' })).toThrow(/pino.transport is not bundled/);
+    const sink = { write: () => undefined };
+    expect(() => pino({ redact: ['password'] }, sink)).toThrow(/redact option is not bundled/);
+    expect(() => pino({}, sink).info({ err: new Error('x') }, 'failed')).toThrow(
+      /stdSerializers is not bundled/,
+    );
     // Positive control: pino with a sink of its own works in the same bundle.
     const lines: string[] = [];
     pino({ base: undefined }, { write: (l: string) => lines.push(l) }).info('ok');
