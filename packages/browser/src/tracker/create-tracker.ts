@@ -35,7 +35,7 @@ export interface TrackerDeps {
  */
 export function createTracker(config: TrackerConfig): Tracker {
   // One tracker per window (see RUNNING_TRACKER): a module re-run by HMR gets the one already running.
-  const w = (globalThis as { window?: Record<symbol, Tracker | undefined> }).window;
+  const w = (globalThis as unknown as { window?: Record<symbol, Tracker | undefined> }).window;
   return w?.[RUNNING_TRACKER] || createTrackerWith(config);
 }
 
