@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
-import { createErrorReportHandler } from '../src/ingestion/create-error-report-handler';
-import type { SourceMapResolver } from '../src/ingestion/symbolication/types';
 import { bundlePackage, driverFolder } from './bundle-in-child';
-import { collectStdout, now, ORIGIN, SESSION, v2Event } from './ingestion/fixtures';
-import { BUNDLE_URL, minifiedBundle } from './minified-bundle';
+import { errorReportHandler, fromMemory, report } from './ingestion/symbolication-case';
 
 // The source-map library is evaluated only when a handler with `sourceMaps` parses a map (#13 item 4): a
 // handler without the option — most of them — never pays for it at cold start or per report.
@@ -18,41 +15,14 @@ vi.mock('@jridgewell/trace-mapping', async (importOriginal) => {
 });
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
-const bundle = minifiedBundle();
-const RELEASE = '1.2.3';
-const fromMemory: SourceMapResolver = async (release, url) =>
-  release === RELEASE && url === BUNDLE_URL ? bundle.map : undefined;
-
-function handlerWith(extra: Record<string, unknown>) {
-  const out = collectStdout();
-  const handler = createErrorReportHandler({
-    stdout: out,
-    now,
-    environment: 'production',
-    allowedOrigins: [ORIGIN],
-    functionName: 'errors-fn',
-    dedupe: false,
-    ...extra,
-  });
-  return { out, handler };
-}
-
-const report = () =>
-  v2Event({
-    body: JSON.stringify({
-      error: { message: 'negative total -5', stack: bundle.stack, type: 'RangeError' },
-      context: { url: 'https://app.example.com/cart', sessionId: SESSION, release: RELEASE },
-    }),
-  });
-
 describe('symbolication is loaded lazily', () => {
   it('a handler without sourceMaps never loads the source-map library; one with it does, on first use', async () => {
-    const plain = handlerWith({});
+    const plain = errorReportHandler({});
     expect((await plain.handler(report())).statusCode).toBe(200);
     expect(evaluated.count).toBe(0);
 
     // Positive control: the probe sees the library once a handler with sourceMaps symbolicates.
-    const withMaps = handlerWith({ sourceMaps: fromMemory });
+    const withMaps = errorReportHandler({ sourceMaps: fromMemory });
     expect(evaluated.count).toBe(0);
     expect((await withMaps.handler(report())).statusCode).toBe(200);
     expect(evaluated.count).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectStdout, now, ORIGIN, SESSION, v2Event, vital } from '../../test/ingestion/fixtures';
+import { collectStdout, handlerOn, SESSION, v2Event, vital } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 
@@ -31,13 +31,7 @@ function hostileReport(): string {
 
 describe('redaction before logging and metrics', () => {
   it('leaves no e-mail, token, card or secret in the logged error report or its metrics', async () => {
-    const out = collectStdout();
-    const handler = createErrorReportHandler({
-      stdout: out,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-    });
+    const { out, handler } = handlerOn(createErrorReportHandler);
     const body = hostileReport();
     // Positive control: the fixture really carries every secret, and the probe reads the same text it checks.
     for (const secret of SECRETS) expect(body).toContain(secret);
@@ -92,20 +86,8 @@ describe('redaction before logging and metrics', () => {
       error: (_m: string, error?: unknown, context?: Record<string, unknown>) =>
         foreign.push(JSON.stringify({ error, context })),
     };
-    const out = collectStdout();
-    const own = createErrorReportHandler({
-      stdout: out,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-    });
-    const theirs = createErrorReportHandler({
-      stdout: collectStdout(),
-      logger: plain,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-    });
+    const { out, handler: own } = handlerOn(createErrorReportHandler);
+    const { handler: theirs } = handlerOn(createErrorReportHandler, { logger: plain });
     const ownRes = await own(v2Event({ body }));
     expect(ownRes.statusCode, String(ownRes.body)).toBe(200);
     expect((await theirs(v2Event({ body }))).statusCode).toBe(200);
@@ -133,13 +115,7 @@ describe('redaction before logging and metrics', () => {
   });
 
   it('redacts what web-vitals documents keep from the request', async () => {
-    const out = collectStdout();
-    const handler = createWebVitalsHandler({
-      stdout: out,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-    });
+    const { out, handler } = handlerOn(createWebVitalsHandler);
     const body = JSON.stringify({
       metrics: [vital({ url: `https://app.example/u/${EMAIL}?token=${TOKEN}`, id: `id-${EMAIL}` })],
       sessionId: `s-${EMAIL}`,

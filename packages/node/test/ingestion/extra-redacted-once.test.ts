@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createErrorReportHandler } from '../../src/ingestion/create-error-report-handler';
 import { createLogger } from '../../src/logger/create-logger';
-import { collectStdout, now, ORIGIN, v2Event } from './fixtures';
+import { collectStdout, handlerOn, v2Event } from './fixtures';
 
 // `context.extra` is bounded and redacted once, by core's boundExtra (#13 item 4); the package's logger
 // writes it as it is. The probe counts the logger's calls into core's redaction that see the extra's value.
@@ -27,13 +27,7 @@ vi.mock('@usermetrics/core', async (importOriginal) => {
 
 describe('context.extra is redacted in one place', () => {
   it('the ERROR line carries the bounded, redacted extra without a second pass of the logger', async () => {
-    const out = collectStdout();
-    const handler = createErrorReportHandler({
-      stdout: out,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-    });
+    const { out, handler } = handlerOn(createErrorReportHandler);
     const body = JSON.stringify({
       error: { message: 'boom', type: 'TypeError' },
       context: { extra: { note: PROBE, email: 'jane.doe@example.com', password: 'hunter2' } },

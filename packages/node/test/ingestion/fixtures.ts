@@ -2,7 +2,7 @@
  * Test-only builders: real-looking API Gateway events and a stdout collector. Not exported from the package.
  */
 import { expectValidEmf, isEmfLine } from '@usermetrics/test-support/emf-schema';
-import type { IngestionEvent } from '../../src/ingestion/types';
+import type { IngestionEvent, IngestionHandlerOptions } from '../../src/ingestion/types';
 import type { LineSink } from '../../src/io/stdout';
 
 export const NOW = Date.parse('2026-01-01T12:00:00.000Z');
@@ -142,4 +142,23 @@ export function errorBody(
     },
     context: { url: 'https://app.example.com/users/42', sessionId: SESSION, route: '/users/:id', ...context },
   });
+}
+
+/**
+ * A handler built the way the ingestion tests build one: its stdout collected, the fixed clock, `production`,
+ * {@link ORIGIN} allowed; `options` override or add to that.
+ */
+export function handlerOn<O extends IngestionHandlerOptions, H>(
+  create: (options: O) => H,
+  options: O = {} as O,
+): { out: ReturnType<typeof collectStdout>; handler: H } {
+  const out = collectStdout();
+  const handler = create({
+    stdout: out,
+    now,
+    environment: 'production',
+    allowedOrigins: [ORIGIN],
+    ...options,
+  });
+  return { out, handler };
 }

@@ -1,36 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { collectStdout, now, ORIGIN, SESSION, v2Event } from '../../../test/ingestion/fixtures';
-import { BUNDLE_URL, minifiedBundle, THROW_AT } from '../../../test/minified-bundle';
-import { createErrorReportHandler } from '../create-error-report-handler';
-import type { ErrorReportHandlerOptions } from '../types';
+import type { collectStdout } from '../../../test/ingestion/fixtures';
+import {
+  bundle,
+  fromMemory,
+  RELEASE,
+  report,
+  errorReportHandler as setup,
+} from '../../../test/ingestion/symbolication-case';
+import { BUNDLE_URL, THROW_AT } from '../../../test/minified-bundle';
 import type { SourceMapResolver } from './types';
-
-const bundle = minifiedBundle();
-const RELEASE = '1.2.3';
-const fromMemory: SourceMapResolver = async (release, url) =>
-  release === RELEASE && url === BUNDLE_URL ? bundle.map : undefined;
-
-function setup(options: ErrorReportHandlerOptions) {
-  const out = collectStdout();
-  const handler = createErrorReportHandler({
-    stdout: out,
-    now,
-    environment: 'production',
-    allowedOrigins: [ORIGIN],
-    functionName: 'errors-fn',
-    dedupe: false,
-    ...options,
-  });
-  return { out, handler };
-}
-
-const report = (release = RELEASE) =>
-  v2Event({
-    body: JSON.stringify({
-      error: { message: 'negative total -5', stack: bundle.stack, type: 'RangeError' },
-      context: { url: 'https://app.example.com/cart', sessionId: SESSION, release },
-    }),
-  });
 
 const errorLines = (out: ReturnType<typeof collectStdout>) => out.logs().filter((l) => l.level === 'ERROR');
 
