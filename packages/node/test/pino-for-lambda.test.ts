@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { pinoForLambda } from '../build/pino-for-lambda';
-import { driverFolder } from './bundle-in-child';
+import { bundlePackage, driverFolder } from './bundle-in-child';
 
 // dist/ bundles pino through build/pino-for-lambda.ts (#13, cold start): pino's file destination,
 // transports and worker-thread machinery are left out, and with them the built-ins they load at import.
@@ -25,33 +25,17 @@ process.stderr.write('RESULT' + JSON.stringify(loaded) + '\\n');
 const PKG = fileURLToPath(new URL('..', import.meta.url));
 const dir = driverFolder('pino-for-lambda-', DRIVER);
 
-async function bundle(name: string, plugins: Plugin[]): Promise<string> {
-  const outfile = join(dir, `${name}.mjs`);
-  // No createRequire banner: a bundled ES module must not need one (the package's own ESM build has none).
-  await build({
-    entryPoints: [join(PKG, 'src', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    // The package's other dependencies stay external, as in dist/.
+// The package's other dependencies stay external, as in dist/.
+const bundle = (name: string, plugins: Plugin[]) =>
+  bundlePackage(join(dir, `${name}.mjs`), {
     external: [
       '@usermetrics/core',
       'aws-embedded-metrics',
       '@jridgewell/trace-mapping',
       '@aws-sdk/client-s3',
     ],
-    banner: plugins.length === 0 ? { js: SST_BANNER } : undefined,
     plugins,
   });
-  return outfile;
-}
-
-// The untrimmed bundle needs a require in an ES module for pino's CommonJS, as SST provides.
-const SST_BANNER =
-  "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);";
 
 function run(file: string): { lines: Record<string, unknown>[]; loaded: string[] } {
   const env = { PATH: process.env.PATH, AWS_LAMBDA_FUNCTION_NAME: 'fn' };
