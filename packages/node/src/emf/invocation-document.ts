@@ -1,4 +1,5 @@
-import { type CompiledDocument, compileDocument, EncodedMembers } from './serialize-emf';
+import type { LineSink } from '../io/stdout';
+import { type CompiledDocument, compileDocument, EncodedMembers, encode, isAscii } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /** Per-call values of the wrapper's built-in metrics (DESIGN §3). */
@@ -31,6 +32,11 @@ export interface InvocationIdentity {
 export interface InvocationDocument {
   /** The newline-terminated EMF lines of one invocation, ready for a single write. */
   render(values: InvocationValues): string;
+  /**
+   * Renders and writes the lines in one write; through `out.writeAscii` when the sink has it and every
+   * byte is 7-bit ASCII (the usual case), so the sink needs no byte count of its own.
+   */
+  write(values: InvocationValues, out: LineSink): void;
   /** The same emission described as {@link EmfInput}s (what `serializeEmf` or aws-embedded-metrics would get). */
   inputs(values: InvocationValues): EmfInput[];
 }
@@ -52,6 +58,7 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   const fnEnv = { functionName, environment };
   const count = (name: string) => ({ name, unit: 'Count' });
   const ms = (name: string) => ({ name, unit: 'Milliseconds' });
+  const constantAscii = isAscii(namespace) && isAscii(functionName) && isAscii(environment);
   const base = [count('Invocations'), count('Errors'), count('ColdStart'), ms('Duration')];
   const warm = compileDocument({ namespace, dimensionSets: [FN_ENV], dimensions: fnEnv, metrics: base });
   const cold = compileDocument({
@@ -81,8 +88,8 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   function render(v: InvocationValues): string {
     // Encoded once for every document of the invocation; neither key is a dimension or metric of the wrapper.
     let members = '';
-    if (v.requestId !== undefined) members += ',"requestId":' + JSON.stringify(v.requestId);
-    if (v.sessionId !== undefined) members += ',"sessionId":' + JSON.stringify(v.sessionId);
+    if (v.requestId !== undefined) members += ',"requestId":' + encode(v.requestId);
+    if (v.sessionId !== undefined) members += ',"sessionId":' + encode(v.sessionId);
     const properties = new EncodedMembers(members);
     const failed = v.errorType === undefined ? 0 : 1;
     let out =
@@ -92,6 +99,12 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     if (v.route !== undefined) out += byRoute(v.route).render(v.timestamp, [v.durationMs], properties);
     if (v.errorType !== undefined) out += byErrorType(v.errorType).render(v.timestamp, [1], properties);
     return out;
+  }
+
+  function write(v: InvocationValues, out: LineSink): void {
+    const text = render(v);
+    if (out.writeAscii !== undefined && constantAscii && valuesAscii(v)) out.writeAscii(text);
+    else out.write(text);
   }
 
   function inputs(v: InvocationValues): EmfInput[] {
@@ -134,7 +147,17 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     return out;
   }
 
-  return { render, inputs };
+  return { render, write, inputs };
+}
+
+/** Whether the per-call strings of an invocation encode as 7-bit ASCII (numbers always do). */
+function valuesAscii(v: InvocationValues): boolean {
+  return (
+    (v.requestId === undefined || isAscii(v.requestId)) &&
+    (v.sessionId === undefined || isAscii(v.sessionId)) &&
+    (v.route === undefined || isAscii(v.route)) &&
+    (v.errorType === undefined || isAscii(v.errorType))
+  );
 }
 
 /** A bounded map from one varying dimension value to its compiled document; past the bound, compiled per call. */

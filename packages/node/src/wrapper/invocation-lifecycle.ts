@@ -211,8 +211,8 @@ function buildLifecycle<TEvent>(
         const errorType = failed ? normalizeErrorType(nameOf(error)) : undefined;
         if (failed)
           invocationStorage.run(store, () => log().error('Invocation failed', error, { errorType }));
-        out.write(
-          document.render({
+        document.write(
+          {
             timestamp: clock.epochMs(),
             coldStart: store.coldStart,
             initDurationMs: invocation.initDurationMs,
@@ -221,7 +221,8 @@ function buildLifecycle<TEvent>(
             route: store.route,
             requestId: store.requestId,
             sessionId: store.sessionId,
-          }),
+          },
+          out,
         );
         store.ended = true;
         return flushInvocationMetrics(store);
