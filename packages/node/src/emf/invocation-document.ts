@@ -96,14 +96,22 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
       v.coldStart && v.initDurationMs !== undefined
         ? cold.render(v.timestamp, [1, failed, 1, v.durationMs, v.initDurationMs], properties)
         : warm.render(v.timestamp, [1, failed, v.coldStart ? 1 : 0, v.durationMs], properties);
-    if (v.route !== undefined) out += byRoute(v.route).render(v.timestamp, [v.durationMs], properties);
-    if (v.errorType !== undefined) out += byErrorType(v.errorType).render(v.timestamp, [1], properties);
+    if (v.route !== undefined) out += byRoute(v.route).doc.render(v.timestamp, [v.durationMs], properties);
+    if (v.errorType !== undefined) out += byErrorType(v.errorType).doc.render(v.timestamp, [1], properties);
     return out;
   }
 
   function write(v: InvocationValues, out: LineSink): void {
     const text = render(v);
-    if (out.writeAscii !== undefined && constantAscii && valuesAscii(v)) out.writeAscii(text);
+    if (
+      out.writeAscii !== undefined &&
+      constantAscii &&
+      (v.requestId === undefined || isAscii(v.requestId)) &&
+      (v.sessionId === undefined || isAscii(v.sessionId)) &&
+      (v.route === undefined || byRoute(v.route).ascii) &&
+      (v.errorType === undefined || byErrorType(v.errorType).ascii)
+    )
+      out.writeAscii(text);
     else out.write(text);
   }
 
@@ -150,27 +158,23 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   return { render, write, inputs };
 }
 
-/** Whether the per-call strings of an invocation encode as 7-bit ASCII (numbers always do). */
-function valuesAscii(v: InvocationValues): boolean {
-  return (
-    (v.requestId === undefined || isAscii(v.requestId)) &&
-    (v.sessionId === undefined || isAscii(v.sessionId)) &&
-    (v.route === undefined || isAscii(v.route)) &&
-    (v.errorType === undefined || isAscii(v.errorType))
-  );
+/** A compiled document for one value of its varying dimension, and whether that value is ASCII. */
+interface CachedDocument {
+  doc: CompiledDocument;
+  ascii: boolean;
 }
 
 /** A bounded map from one varying dimension value to its compiled document; past the bound, compiled per call. */
 function createDocumentCache(
   compile: (value: string) => CompiledDocument,
-): (value: string) => CompiledDocument {
-  const cache = new Map<string, CompiledDocument>();
+): (value: string) => CachedDocument {
+  const cache = new Map<string, CachedDocument>();
   return (value) => {
-    let doc = cache.get(value);
-    if (doc === undefined) {
-      doc = compile(value);
-      if (cache.size < MAX_CACHED_VALUES) cache.set(value, doc);
+    let entry = cache.get(value);
+    if (entry === undefined) {
+      entry = { doc: compile(value), ascii: isAscii(value) };
+      if (cache.size < MAX_CACHED_VALUES) cache.set(value, entry);
     }
-    return doc;
+    return entry;
   };
 }
