@@ -1,5 +1,5 @@
 import type { LineSink } from '../io/stdout';
-import { type CompiledDocument, compileDocument, EncodedMembers, encode, isAscii } from './serialize-emf';
+import { type CompiledDocument, compileDocument, EncodedMembers, isAscii, isSimple } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /** Per-call values of the wrapper's built-in metrics (DESIGN §3). */
@@ -85,11 +85,20 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     }),
   );
 
+  // Whether the ids of the last render are ASCII: found while encoding them, so nothing scans them twice.
+  let idsAscii = true;
+  function encodeId(id: string): string {
+    if (isSimple(id)) return '"' + id + '"';
+    if (idsAscii && !isAscii(id)) idsAscii = false;
+    return JSON.stringify(id);
+  }
+
   function render(v: InvocationValues): string {
     // Encoded once for every document of the invocation; neither key is a dimension or metric of the wrapper.
     let members = '';
-    if (v.requestId !== undefined) members += ',"requestId":' + encode(v.requestId);
-    if (v.sessionId !== undefined) members += ',"sessionId":' + encode(v.sessionId);
+    idsAscii = true;
+    if (v.requestId !== undefined) members += ',"requestId":' + encodeId(v.requestId);
+    if (v.sessionId !== undefined) members += ',"sessionId":' + encodeId(v.sessionId);
     const properties = new EncodedMembers(members);
     const failed = v.errorType === undefined ? 0 : 1;
     let out =
@@ -106,8 +115,7 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     if (
       out.writeAscii !== undefined &&
       constantAscii &&
-      (v.requestId === undefined || isAscii(v.requestId)) &&
-      (v.sessionId === undefined || isAscii(v.sessionId)) &&
+      idsAscii &&
       (v.route === undefined || byRoute(v.route).ascii) &&
       (v.errorType === undefined || byErrorType(v.errorType).ascii)
     )

@@ -60,6 +60,11 @@ export function encode(s: string): string {
   return SIMPLE.test(s) ? '"' + s + '"' : JSON.stringify(s);
 }
 
+/** Whether {@link encode} takes its plain path for `s` (which implies ASCII). @internal */
+export function isSimple(s: string): boolean {
+  return SIMPLE.test(s);
+}
+
 /**
  * Whether the JSON encoding of `s` is 7-bit ASCII (its UTF-8 byte count is its length). Control characters
  * count as ASCII: JSON escapes them. @internal
