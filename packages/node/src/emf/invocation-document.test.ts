@@ -127,4 +127,26 @@ describe('createInvocationDocument', () => {
       expect(lines.map((l) => JSON.parse(l))).toEqual(expected.map((l) => JSON.parse(l)));
     }
   });
+
+  it('writes through writeAscii only when every byte is ASCII, else through write, with the same text', () => {
+    const calls: { via: string; text: string }[] = [];
+    const sink = {
+      write: (text: string) => calls.push({ via: 'write', text }),
+      writeAscii: (text: string) => calls.push({ via: 'writeAscii', text }),
+    };
+    const plain: InvocationValues = { timestamp: 1, coldStart: false, durationMs: 1, requestId: 'r-1' };
+    const doc = createInvocationDocument(identity);
+    doc.write(plain, sink);
+    doc.write({ ...plain, requestId: 'r-é' }, sink);
+    doc.write({ ...plain, route: 'GET /ünï' }, sink);
+    doc.write({ ...plain, sessionId: 's-✓' }, sink);
+    createInvocationDocument({ ...identity, environment: 'prød' }).write(plain, sink);
+    expect(calls.map((c) => c.via)).toEqual(['writeAscii', 'write', 'write', 'write', 'write']);
+    expect(calls[0]?.text).toBe(doc.render(plain));
+    expect(calls[1]?.text).toBe(doc.render({ ...plain, requestId: 'r-é' }));
+    // A sink without writeAscii always gets write.
+    const lines: string[] = [];
+    doc.write(plain, { write: (text) => lines.push(text) });
+    expect(lines).toEqual([doc.render(plain)]);
+  });
 });

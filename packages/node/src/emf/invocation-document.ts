@@ -1,4 +1,5 @@
-import { type CompiledDocument, compileDocument, EncodedMembers } from './serialize-emf';
+import type { LineSink } from '../io/stdout';
+import { type CompiledDocument, compileDocument, EncodedMembers, isAscii, isSimple } from './serialize-emf';
 import type { EmfInput } from './types';
 
 /** Per-call values of the wrapper's built-in metrics (DESIGN §3). */
@@ -31,6 +32,11 @@ export interface InvocationIdentity {
 export interface InvocationDocument {
   /** The newline-terminated EMF lines of one invocation, ready for a single write. */
   render(values: InvocationValues): string;
+  /**
+   * Renders and writes the lines in one write; through `out.writeAscii` when the sink has it and every
+   * byte is 7-bit ASCII (the usual case), so the sink needs no byte count of its own.
+   */
+  write(values: InvocationValues, out: LineSink): void;
   /** The same emission described as {@link EmfInput}s (what `serializeEmf` or aws-embedded-metrics would get). */
   inputs(values: InvocationValues): EmfInput[];
 }
@@ -52,6 +58,7 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
   const fnEnv = { functionName, environment };
   const count = (name: string) => ({ name, unit: 'Count' });
   const ms = (name: string) => ({ name, unit: 'Milliseconds' });
+  const constantAscii = isAscii(namespace) && isAscii(functionName) && isAscii(environment);
   const base = [count('Invocations'), count('Errors'), count('ColdStart'), ms('Duration')];
   const warm = compileDocument({ namespace, dimensionSets: [FN_ENV], dimensions: fnEnv, metrics: base });
   const cold = compileDocument({
@@ -78,20 +85,42 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     }),
   );
 
+  // Whether the ids of the last render are ASCII: found while encoding them, so nothing scans them twice.
+  let idsAscii = true;
+  function encodeId(id: string): string {
+    if (isSimple(id)) return '"' + id + '"';
+    if (idsAscii && !isAscii(id)) idsAscii = false;
+    return JSON.stringify(id);
+  }
+
   function render(v: InvocationValues): string {
     // Encoded once for every document of the invocation; neither key is a dimension or metric of the wrapper.
     let members = '';
-    if (v.requestId !== undefined) members += ',"requestId":' + JSON.stringify(v.requestId);
-    if (v.sessionId !== undefined) members += ',"sessionId":' + JSON.stringify(v.sessionId);
+    idsAscii = true;
+    if (v.requestId !== undefined) members += ',"requestId":' + encodeId(v.requestId);
+    if (v.sessionId !== undefined) members += ',"sessionId":' + encodeId(v.sessionId);
     const properties = new EncodedMembers(members);
     const failed = v.errorType === undefined ? 0 : 1;
     let out =
       v.coldStart && v.initDurationMs !== undefined
         ? cold.render(v.timestamp, [1, failed, 1, v.durationMs, v.initDurationMs], properties)
         : warm.render(v.timestamp, [1, failed, v.coldStart ? 1 : 0, v.durationMs], properties);
-    if (v.route !== undefined) out += byRoute(v.route).render(v.timestamp, [v.durationMs], properties);
-    if (v.errorType !== undefined) out += byErrorType(v.errorType).render(v.timestamp, [1], properties);
+    if (v.route !== undefined) out += byRoute(v.route).doc.render(v.timestamp, [v.durationMs], properties);
+    if (v.errorType !== undefined) out += byErrorType(v.errorType).doc.render(v.timestamp, [1], properties);
     return out;
+  }
+
+  function write(v: InvocationValues, out: LineSink): void {
+    const text = render(v);
+    if (
+      out.writeAscii !== undefined &&
+      constantAscii &&
+      idsAscii &&
+      (v.route === undefined || byRoute(v.route).ascii) &&
+      (v.errorType === undefined || byErrorType(v.errorType).ascii)
+    )
+      out.writeAscii(text);
+    else out.write(text);
   }
 
   function inputs(v: InvocationValues): EmfInput[] {
@@ -134,20 +163,26 @@ export function createInvocationDocument(identity: InvocationIdentity): Invocati
     return out;
   }
 
-  return { render, inputs };
+  return { render, write, inputs };
+}
+
+/** A compiled document for one value of its varying dimension, and whether that value is ASCII. */
+interface CachedDocument {
+  doc: CompiledDocument;
+  ascii: boolean;
 }
 
 /** A bounded map from one varying dimension value to its compiled document; past the bound, compiled per call. */
 function createDocumentCache(
   compile: (value: string) => CompiledDocument,
-): (value: string) => CompiledDocument {
-  const cache = new Map<string, CompiledDocument>();
+): (value: string) => CachedDocument {
+  const cache = new Map<string, CachedDocument>();
   return (value) => {
-    let doc = cache.get(value);
-    if (doc === undefined) {
-      doc = compile(value);
-      if (cache.size < MAX_CACHED_VALUES) cache.set(value, doc);
+    let entry = cache.get(value);
+    if (entry === undefined) {
+      entry = { doc: compile(value), ascii: isAscii(value) };
+      if (cache.size < MAX_CACHED_VALUES) cache.set(value, entry);
     }
-    return doc;
+    return entry;
   };
 }

@@ -50,10 +50,27 @@ interface Part {
 
 const EMPTY: CompiledDocument = { render: () => '' };
 const SIMPLE = /^[\w .:/@+=,-]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
-/** JSON-encodes a string, skipping JSON.stringify for the plain ASCII names and values that dominate EMF. */
-function encode(s: string): string {
+/**
+ * JSON-encodes a string, skipping JSON.stringify for the plain ASCII names and values that dominate EMF.
+ * @internal
+ */
+export function encode(s: string): string {
   return SIMPLE.test(s) ? '"' + s + '"' : JSON.stringify(s);
+}
+
+/** Whether {@link encode} takes its plain path for `s` (which implies ASCII). @internal */
+export function isSimple(s: string): boolean {
+  return SIMPLE.test(s);
+}
+
+/**
+ * Whether the JSON encoding of `s` is 7-bit ASCII (its UTF-8 byte count is its length). Control characters
+ * count as ASCII: JSON escapes them. @internal
+ */
+export function isAscii(s: string): boolean {
+  return !NON_ASCII.test(s);
 }
 
 /**

@@ -2,6 +2,11 @@
 export interface LineSink {
   /** Writes one complete, newline-terminated line. */
   write(line: string): void;
+  /**
+   * Optional: the same as `write` for a line the caller knows is 7-bit ASCII (one byte per character), which
+   * lets a byte-counting sink skip counting. A sink without it gets `write`.
+   */
+  writeAscii?(line: string): void;
 }
 
 /** `fs.writeSync`'s shape, the only part of node:fs this package uses. */
@@ -56,7 +61,12 @@ function loadNodeFs(): SyncWriter | undefined {
  * purpose: Lambda may freeze the process right after the handler returns, so nothing may sit in a buffer.
  * @internal
  */
-export function writeAllSync(fd: number, text: string, fs: SyncWriter | undefined = loadNodeFs()): void {
+export function writeAllSync(
+  fd: number,
+  text: string,
+  fs: SyncWriter | undefined = loadNodeFs(),
+  ascii = false,
+): void {
   if (fs === undefined) {
     if (fd !== 1 && fd !== 2) throw new Error('node:fs is not loaded yet');
     (fd === 1 ? process.stdout : process.stderr).write(text);
@@ -69,8 +79,9 @@ export function writeAllSync(fd: number, text: string, fs: SyncWriter | undefine
     try {
       if (buffer === undefined) {
         written = fs.writeSync(fd, text);
-        // Common case: one write took everything (bytes ≥ characters, so compare in bytes only if needed).
-        if (written >= text.length && written === Buffer.byteLength(text)) return;
+        // Common case: one write took everything (bytes ≥ characters, so count bytes only if needed:
+        // an ASCII caller says there is one byte per character).
+        if (written >= text.length && (ascii || written === Buffer.byteLength(text))) return;
         buffer = Buffer.from(text);
       } else {
         written += fs.writeSync(fd, buffer, written);
@@ -91,6 +102,10 @@ export function writeAllSync(fd: number, text: string, fs: SyncWriter | undefine
  * @internal
  */
 export function defaultStdout(): LineSink {
-  if (shared === undefined) shared = { write: (line: string) => writeAllSync(1, line) };
+  if (shared === undefined)
+    shared = {
+      write: (line: string) => writeAllSync(1, line),
+      writeAscii: (line: string) => writeAllSync(1, line, loadNodeFs(), true),
+    };
   return shared;
 }

@@ -12,7 +12,8 @@ const fakeWrite = (fd: number, data: string | Uint8Array, offset?: number): numb
   writes.push({ fd, data: bytes.subarray(0, n).toString(), offset });
   return n;
 };
-const writeAllSync = (fd: number, text: string) => writeAllSyncWith(fd, text, { writeSync: fakeWrite });
+const writeAllSync = (fd: number, text: string, ascii = false) =>
+  writeAllSyncWith(fd, text, { writeSync: fakeWrite }, ascii);
 
 beforeEach(() => {
   writes.length = 0;
@@ -48,4 +49,14 @@ it('gives up after repeated EAGAIN and on other errors (the callers catch)', () 
     },
   ];
   expect(() => writeAllSync(1, 'x')).toThrow('EPIPE');
+});
+
+it('trusts an ASCII caller to skip the byte count, and still finishes a partial ASCII write', () => {
+  writeAllSync(1, 'abc\n', true);
+  expect(writes.map((w) => w.data)).toEqual(['abc\n']);
+  writes.length = 0;
+  script = [() => 2];
+  writeAllSync(1, 'abcdef\n', true);
+  expect(writes.map((w) => w.data).join('')).toBe('abcdef\n');
+  expect(writes.length).toBe(2);
 });

@@ -1,6 +1,8 @@
 /** First invokes later than this after process start were pre-initialised by Lambda (proactive init). */
 export const PROACTIVE_INIT_THRESHOLD_MS = 10_000;
 
+const WARM: ColdStartInfo = Object.freeze({ coldStart: false });
+
 /** What a cold-start check returns for one invocation. */
 export interface ColdStartInfo {
   coldStart: boolean;
@@ -19,7 +21,7 @@ export function createColdStartTracker(
 ): () => ColdStartInfo {
   let invoked = false;
   return () => {
-    if (invoked) return { coldStart: false };
+    if (invoked) return WARM;
     invoked = true;
     const sinceStart = now();
     if (env.AWS_LAMBDA_INITIALIZATION_TYPE === 'provisioned-concurrency') return { coldStart: false };

@@ -152,18 +152,16 @@ function buildLifecycle<TEvent>(
           return undefined;
         }
         const cold = coldStart();
-        const store: StoreWithMetrics = {
-          requestId:
-            typeof awsRequestId === 'string' && awsRequestId !== ''
-              ? awsRequestId
-              : globalThis.crypto.randomUUID(),
-          sessionId: readSessionId(event),
-          coldStart: cold.coldStart,
+        const store = new LiveStore(
+          typeof awsRequestId === 'string' && awsRequestId !== ''
+            ? awsRequestId
+            : globalThis.crypto.randomUUID(),
+          readSessionId(event),
+          cold.coldStart,
           functionName,
-          route: resolveRoute(event),
-          traceId: readTraceId(),
-          userMetricsConfig: metricsConfig,
-        };
+          resolveRoute(event),
+          metricsConfig,
+        );
         const invocation: Invocation = {
           lifecycle,
           store,
@@ -211,8 +209,8 @@ function buildLifecycle<TEvent>(
         const errorType = failed ? normalizeErrorType(nameOf(error)) : undefined;
         if (failed)
           invocationStorage.run(store, () => log().error('Invocation failed', error, { errorType }));
-        out.write(
-          document.render({
+        document.write(
+          {
             timestamp: clock.epochMs(),
             coldStart: store.coldStart,
             initDurationMs: invocation.initDurationMs,
@@ -221,7 +219,8 @@ function buildLifecycle<TEvent>(
             route: store.route,
             requestId: store.requestId,
             sessionId: store.sessionId,
-          }),
+          },
+          out,
         );
         store.ended = true;
         return flushInvocationMetrics(store);
@@ -235,6 +234,31 @@ function buildLifecycle<TEvent>(
     reportFailure,
   };
   return lifecycle;
+}
+
+/**
+ * The store of one invocation. The trace id is read from `_X_AMZN_TRACE_ID` on first use (a log line,
+ * `getInvocationContext()`), not at the start: Lambda sets it before the handler runs and keeps it for the
+ * whole invocation, and most invocations never ask, while reading the environment is a native call.
+ */
+class LiveStore implements StoreWithMetrics {
+  userMetrics: StoreWithMetrics['userMetrics'] = undefined;
+  ended = false;
+  private trace: string | undefined | null = null;
+
+  constructor(
+    readonly requestId: string,
+    readonly sessionId: string | undefined,
+    readonly coldStart: boolean,
+    readonly functionName: string,
+    readonly route: string | undefined,
+    readonly userMetricsConfig: UserMetricsConfig,
+  ) {}
+
+  get traceId(): string | undefined {
+    if (this.trace === null) this.trace = readTraceId();
+    return this.trace;
+  }
 }
 
 function nameOf(error: unknown): unknown {

@@ -1,6 +1,10 @@
 import { parseSessionId } from '@usermetrics/core';
 
 const HEADER = 'x-session-id';
+// The last header value and its verdict: one browser session usually sends several requests in a row to the
+// same warm instance, and the rule is a pure function of the value.
+let lastRaw: string | undefined;
+let lastParsed: string | undefined;
 
 /**
  * The `X-Session-Id` header of an API Gateway event (v1 or v2, any letter case), if it passes core's one
@@ -21,5 +25,11 @@ export function readSessionId(event: unknown): string | undefined {
       }
     }
   }
-  return parseSessionId(value);
+  if (value === lastRaw) return lastParsed;
+  const parsed = parseSessionId(value);
+  if (typeof value === 'string') {
+    lastRaw = value;
+    lastParsed = parsed;
+  }
+  return parsed;
 }
