@@ -50,6 +50,15 @@ describe('createFetchRequest', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('text/plain;charset=UTF-8');
   });
 
+  it('sends a keepalive request with a readable answer, and no beacon, when only keepalive is asked', async () => {
+    const fetch = fakeFetch(201);
+    const sendBeacon = vi.fn(() => true);
+    const res = await createFetchRequest({ fetch, sendBeacon })({ ...req, keepalive: true, readBody: true });
+    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(res).toMatchObject({ status: 201, body: '{"errorId":"x"}' });
+    expect(fetch.mock.calls[0]?.[1]?.keepalive).toBe(true);
+  });
+
   it('rejects on a network error so the transport can retry', async () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

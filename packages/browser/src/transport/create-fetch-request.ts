@@ -10,7 +10,8 @@ export interface FetchRequestDeps {
 /**
  * The browser `makeRequest`: `fetch` normally; on page hide `sendBeacon` (a text/plain Blob, which needs no
  * CORS preflight — application/json would) with a `keepalive` fetch as fallback when the beacon is refused.
- * A queued beacon counts as status 202: the browser owns delivery from there.
+ * A queued beacon counts as status 202: the browser owns delivery from there. `keepalive` alone (an error
+ * report on a hidden page) skips the beacon, so the answer (the errorId) stays readable if the page lives on.
  */
 export function createFetchRequest(deps: FetchRequestDeps): MakeRequest {
   return async (request) => {
@@ -28,7 +29,7 @@ export function createFetchRequest(deps: FetchRequestDeps): MakeRequest {
       body: request.body,
       headers: { 'Content-Type': request.contentType },
       // keepalive bodies are capped at 64 KiB in total; we only ask for it when the page is going away.
-      keepalive: request.beacon === true,
+      keepalive: request.beacon === true || request.keepalive === true,
       credentials: 'omit',
     });
     let body: string | undefined;
