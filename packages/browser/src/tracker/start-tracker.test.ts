@@ -90,7 +90,7 @@ describe('before the load event', () => {
     expect(vitals.sessionId).toBe(live[0]?.getSessionId());
   });
 
-  it('after load, spreads its work over separate idle callbacks: import, storage, first view, errors, vitals', async () => {
+  it('after load, spreads its work over separate idle callbacks: import, storage, first view built then sent, errors, vitals in two', async () => {
     const idle: (() => void)[] = [];
     const names = ['requestIdleCallback', 'cancelIdleCallback'] as const;
     const originals = names.map((name) => Object.getOwnPropertyDescriptor(window, name));
@@ -124,13 +124,26 @@ describe('before the load event', () => {
       await new Promise((r) => setTimeout(r, 20));
       expect(sentPaths()).toEqual([]);
 
-      await runIdle(); // 3: the first page view
-      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send']));
+      const title = document.title;
+      document.title = 'Built in step 3';
+      await runIdle(); // 3: the first page view's payload, its request held
+      document.title = 'Changed before step 4';
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sentPaths()).toEqual([]);
 
-      await runIdle(); // 4: error processing takes the queue over: the queued report goes out
+      await runIdle(); // 4: the first page view's request, with the payload step 3 built
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send']));
+      expect(JSON.parse(make.calls[0]?.body ?? '{}').payload.title).toBe('Built in step 3');
+      document.title = title;
+
+      await runIdle(); // 5: error processing takes the queue over: the queued report goes out
       await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send', '/errors/report']));
 
-      await runIdle(); // 5: web vitals subscribe; the buffered TTFB is queued (and sent by the 0 ms timer)
+      await runIdle(); // 6: LCP, INP, CLS subscribe: the buffered TTFB is not theirs
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sentPaths()).toEqual(['/api/send', '/errors/report']);
+
+      await runIdle(); // 7: FCP, TTFB subscribe; the buffered TTFB is queued (and sent by the 0 ms timer)
       await vi.waitFor(() =>
         expect(sentPaths()).toEqual(['/api/send', '/errors/report', '/metrics/web-vitals']),
       );
