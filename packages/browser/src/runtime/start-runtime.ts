@@ -62,7 +62,14 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
     },
     resolved.config.umami &&
       (() => {
-        held = holdSends(transport as Transport);
+        const t = transport as Transport;
+        // Sent while the page is hidden (it may be unloading, e.g. calls queued before the runtime loaded):
+        // with keepalive, as error reports are.
+        held = holdSends({
+          ...t,
+          send: (request, options) =>
+            t.send({ ...request, keepalive: env.document.visibilityState === 'hidden' }, options),
+        });
         umami = createUmamiFeature(ctx, held.transport);
         if (!stopping()) umami?.firstView();
       }),

@@ -208,6 +208,26 @@ describe('before the load event', () => {
     expect(make.calls).toHaveLength(1);
   });
 
+  it('sends queued Umami calls with keepalive after a hide before idle, and without while visible', async () => {
+    setReadyState('interactive'); // DOM parsed (the first view can go), load not yet fired
+    const make = scriptedRequest([]);
+    const tracker = track({ umami, errors: false }, { makeRequest: make });
+    tracker.trackEvent('before hide');
+    setVisibility('hidden');
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await vi.waitFor(() => expect(make.calls).toHaveLength(2));
+    const sent = make.calls.map((c) => [JSON.parse(c.body).payload.name, c.keepalive]);
+    expect(sent).toEqual([
+      [undefined, true], // the first page view
+      ['before hide', true],
+    ]);
+    // positive control: visible again, a request goes without keepalive
+    setVisibility('visible');
+    tracker.trackEvent('visible');
+    await vi.waitFor(() => expect(make.calls).toHaveLength(3));
+    expect(make.calls[2]?.keepalive).toBe(false);
+  });
+
   it('treats pagehide as a hide even while the page still says visible (Safari), and unlistens on shutdown', async () => {
     setReadyState('loading');
     const added = vi.spyOn(window, 'addEventListener');

@@ -59,6 +59,22 @@ describe('createFetchRequest', () => {
     expect(fetch.mock.calls[0]?.[1]?.keepalive).toBe(true);
   });
 
+  it('sends once more without keepalive when a keepalive request fails (the 64 KiB keepalive quota)', async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.keepalive) throw new TypeError('Failed to fetch');
+      return new Response('{"errorId":"x"}', { status: 201 });
+    });
+    const res = await createFetchRequest({ fetch })({ ...req, keepalive: true, readBody: true });
+    expect(res).toMatchObject({ status: 201, body: '{"errorId":"x"}' });
+    expect(fetch.mock.calls.map((c) => c[1]?.keepalive)).toEqual([true, false]);
+    // positive control: without keepalive a network error is not resent here (the transport retries)
+    const down = vi.fn(async () => {
+      throw new TypeError('down');
+    });
+    await expect(createFetchRequest({ fetch: down })(req)).rejects.toThrow('down');
+    expect(down).toHaveBeenCalledTimes(1);
+  });
+
   it('rejects on a network error so the transport can retry', async () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
