@@ -26,6 +26,8 @@ export interface ErrorReporterDeps {
   release?: string;
   onDrop: (reason: DropReason, count: number) => void;
   onSent: (count: number) => void;
+  /** True while the page is hidden: reports then go out with `keepalive`, as the page may be unloading. */
+  isHidden?: () => boolean;
 }
 
 /** Sends error reports, one per request (DESIGN §5). */
@@ -107,7 +109,13 @@ export function createErrorReporter(deps: ErrorReporterDeps): ErrorReporter {
         return undefined;
       }
       const outcome = await deps.transport.send(
-        { url: deps.url, body, contentType: 'text/plain;charset=UTF-8', readBody: true },
+        {
+          url: deps.url,
+          body,
+          contentType: 'text/plain;charset=UTF-8',
+          readBody: true,
+          keepalive: deps.isHidden?.(),
+        },
         { isAllowed: deps.isAllowed },
       );
       if (!outcome.ok) {

@@ -23,13 +23,17 @@ export function createErrorsFeature(
     maxPerSession: resolved.errors?.maxPerSession ?? 0,
     isAllowed: () => consent.allows('errors'),
     getSessionId: () => ctx.session.getId(),
-    page: () => ({ ...pageFacts(config.routes, ctx.navigations.hrefAt()), userAgent: ctx.userAgent }),
+    page: () => ({
+      ...pageFacts(config.routes, ctx.navigations.hrefAt()),
+      userAgent: ctx.env.navigator.userAgent ?? '',
+    }),
     getReplayUrl,
     release: config.release,
     onDrop: ctx.drop,
     onSent: ctx.sent,
     log: ctx.log,
     isClosed: ctx.isClosed,
+    isHidden: () => ctx.env.document.visibilityState === 'hidden',
     // Full request URLs, not origins: with the ingestion API on the app's own origin, every stack frame
     // would contain the bare endpoint and no unhandled error would ever be reported.
     ownUrls: [

@@ -1,3 +1,4 @@
+import { STRING_LIMITS } from '@usermetrics/core/limits';
 import type { RuntimeContext } from '../runtime/types';
 import type { Transport } from '../transport/create-transport';
 import { createVitalsPipeline, type VitalsPipeline } from '../vitals/create-vitals-pipeline';
@@ -32,7 +33,7 @@ export function createVitalsFeature(ctx: RuntimeContext, transport: Transport): 
     sampleRate: resolved.vitalsSampleRate,
     maxQueueBytes: resolved.maxQueueBytes,
     flushIntervalMs: resolved.flushIntervalMs,
-    userAgent: ctx.userAgent,
+    userAgent: (ctx.env.navigator.userAgent ?? '').slice(0, STRING_LIMITS.userAgent),
     pageOf: (report) => pageFacts(resolved.config.routes, hrefOf(report)),
     isClosed: ctx.isClosed,
     onDrop: ctx.drop,

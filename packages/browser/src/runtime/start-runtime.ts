@@ -6,6 +6,7 @@ import { createVitalsFeature } from '../features/vitals-feature';
 import { createFetchRequest } from '../transport/create-fetch-request';
 import { createTransport, type Transport } from '../transport/create-transport';
 import type { VitalsPipeline } from '../vitals/create-vitals-pipeline';
+import { type HeldSends, holdSends } from './hold-sends';
 import { runSteps } from './run-steps';
 import type { Runtime, RuntimeContext } from './types';
 
@@ -15,11 +16,14 @@ import type { Runtime, RuntimeContext } from './types';
  * load event, and it starts in steps, each a task of its own (`ctx.schedule`), so that none is a long task:
  *
  * 1. transport, and the session's first storage access (synchronous, slow the first time in Chromium);
- * 2. Umami's client and the first page view (the first run of redaction), before any queued navigation or
- *    event, so Umami sees the visit in order;
- * 3. error processing; the loader hands its queued calls over (errors captured before load are sent now);
- * 4. web vitals (subscribing runs web-vitals' own code and reports what its buffered observers saw);
- * 5. replay: our replay code (a chunk of its own), which then loads OpenReplay in idle time of its own.
+ * 2. Umami's client and the first page view's payload (the first run of URL sanitizing and redaction), before
+ *    any queued navigation or event, so Umami sees the visit in order; its request waits ({@link holdSends})
+ * 3. for this step: the first page view's request;
+ * 4. error processing; the loader hands its queued calls over (errors captured before load are sent now);
+ * 5. web vitals LCP, INP and CLS, and the hide flush (subscribing runs web-vitals' own code and reports what
+ *    its buffered observers saw);
+ * 6. web vitals FCP and TTFB;
+ * 7. replay: our replay code (a chunk of its own), which then loads OpenReplay in idle time of its own.
  */
 export function startRuntime(ctx: RuntimeContext): Runtime {
   const { resolved, env, log } = ctx;
@@ -30,6 +34,7 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
   let umami: UmamiFeature | undefined;
   let vitals: VitalsPipeline | undefined;
   let replay: ReplayFeature | undefined;
+  let held: HeldSends | undefined;
   const undo: (() => void)[] = [];
 
   // A step per configured feature only: an idle callback that does nothing still costs a task.
@@ -57,9 +62,18 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
     },
     resolved.config.umami &&
       (() => {
-        umami = createUmamiFeature(ctx, transport as Transport);
+        const t = transport as Transport;
+        // Sent while the page is hidden (it may be unloading, e.g. calls queued before the runtime loaded):
+        // with keepalive, as error reports are.
+        held = holdSends({
+          ...t,
+          send: (request, options) =>
+            t.send({ ...request, keepalive: env.document.visibilityState === 'hidden' }, options),
+        });
+        umami = createUmamiFeature(ctx, held.transport);
         if (!stopping()) umami?.firstView();
       }),
+    resolved.config.umami && (() => held?.release()),
     () => {
       if (resolved.errors) errors = createErrorsFeature(ctx, transport as Transport, () => replay?.getUrl());
       ctx.ready(runtime);
@@ -69,6 +83,10 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
         if (stopping()) return;
         vitals = createVitalsFeature(ctx, transport as Transport);
         if (vitals) undo.push(vitals.start());
+      }),
+    resolved.vitalsSampleRate !== undefined &&
+      (() => {
+        if (!stopping()) vitals?.startRest();
       }),
     resolved.config.replay &&
       (() => {

@@ -16,7 +16,6 @@ export interface RuntimeContext {
   session: Session;
   log: DebugLogger;
   clock: Clock;
-  userAgent: string;
   /** Client-side navigations recorded since the tracker was created. */
   navigations: Pick<NavigationLog, 'hrefAt'>;
   /** True once the app called trackPageView: the tracker's own page views then stay off. */

@@ -30,6 +30,8 @@ function track(config: Partial<TrackerConfig>, deps: TrackerDeps = {}): Tracker 
 const setReadyState = (state: DocumentReadyState) =>
   Object.defineProperty(document, 'readyState', { configurable: true, value: state });
 const paths = () => received.map((r) => r.path);
+const setVisibility = (state: DocumentVisibilityState) =>
+  Object.defineProperty(document, 'visibilityState', { configurable: true, value: state });
 
 beforeEach(() => {
   resetVitals();
@@ -40,6 +42,7 @@ beforeEach(() => {
 afterEach(async () => {
   await Promise.all(live.splice(0).map((t) => t.shutdown()));
   setReadyState('complete');
+  Reflect.deleteProperty(document, 'visibilityState');
   vi.restoreAllMocks();
 });
 
@@ -87,7 +90,7 @@ describe('before the load event', () => {
     expect(vitals.sessionId).toBe(live[0]?.getSessionId());
   });
 
-  it('after load, spreads its work over separate idle callbacks: import, storage, first view, errors, vitals', async () => {
+  it('after load, spreads its work over separate idle callbacks: import, storage, first view built then sent, errors, vitals in two', async () => {
     const idle: (() => void)[] = [];
     const names = ['requestIdleCallback', 'cancelIdleCallback'] as const;
     const originals = names.map((name) => Object.getOwnPropertyDescriptor(window, name));
@@ -121,13 +124,26 @@ describe('before the load event', () => {
       await new Promise((r) => setTimeout(r, 20));
       expect(sentPaths()).toEqual([]);
 
-      await runIdle(); // 3: the first page view
-      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send']));
+      const title = document.title;
+      document.title = 'Built in step 3';
+      await runIdle(); // 3: the first page view's payload, its request held
+      document.title = 'Changed before step 4';
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sentPaths()).toEqual([]);
 
-      await runIdle(); // 4: error processing takes the queue over: the queued report goes out
+      await runIdle(); // 4: the first page view's request, with the payload step 3 built
+      await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send']));
+      expect(JSON.parse(make.calls[0]?.body ?? '{}').payload.title).toBe('Built in step 3');
+      document.title = title;
+
+      await runIdle(); // 5: error processing takes the queue over: the queued report goes out
       await vi.waitFor(() => expect(sentPaths()).toEqual(['/api/send', '/errors/report']));
 
-      await runIdle(); // 5: web vitals subscribe; the buffered TTFB is queued (and sent by the 0 ms timer)
+      await runIdle(); // 6: LCP, INP, CLS subscribe: the buffered TTFB is not theirs
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sentPaths()).toEqual(['/api/send', '/errors/report']);
+
+      await runIdle(); // 7: FCP, TTFB subscribe; the buffered TTFB is queued (and sent by the 0 ms timer)
       await vi.waitFor(() =>
         expect(sentPaths()).toEqual(['/api/send', '/errors/report', '/metrics/web-vitals']),
       );
@@ -159,6 +175,79 @@ describe('before the load event', () => {
     const messages = received.map((r) => (r.json as { error: { message: string } }).error.message);
     expect(messages.sort()).toEqual(['early one', 'early two']);
     expect(loadRuntime).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the runtime at once and sends queued errors (keepalive) when the page is hidden before idle', async () => {
+    setReadyState('loading');
+    const loadRuntime = vi.fn(async () => runtimeModule);
+    const make = scriptedRequest([{ status: 201, body: '{"errorId":"err-1"}' }]);
+    const tracker = track({}, { loadRuntime, makeRequest: make });
+    const id = tracker.trackError(new Error('queued before idle'));
+    // a visible-again event is not a hide: nothing loads
+    setVisibility('visible');
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(loadRuntime).not.toHaveBeenCalled();
+    expect(make.calls).toHaveLength(0);
+
+    // positive control for the above: the same wait after a hide sees the report, though load never came
+    setVisibility('hidden');
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await vi.waitFor(() => expect(make.calls).toHaveLength(1));
+    expect(loadRuntime).toHaveBeenCalledTimes(1);
+    expect(make.calls[0]).toMatchObject({
+      url: `${ENDPOINT}/errors/report`,
+      keepalive: true,
+      readBody: true,
+    });
+    expect(JSON.parse(make.calls[0]?.body ?? '{}').error.message).toBe('queued before idle');
+    await expect(id).resolves.toBe('err-1');
+    // the runtime runs now: a later hide with nothing queued sends nothing more
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(make.calls).toHaveLength(1);
+  });
+
+  it('sends queued Umami calls with keepalive after a hide before idle, and without while visible', async () => {
+    setReadyState('interactive'); // DOM parsed (the first view can go), load not yet fired
+    const make = scriptedRequest([]);
+    const tracker = track({ umami, errors: false }, { makeRequest: make });
+    tracker.trackEvent('before hide');
+    setVisibility('hidden');
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await vi.waitFor(() => expect(make.calls).toHaveLength(2));
+    const sent = make.calls.map((c) => [JSON.parse(c.body).payload.name, c.keepalive]);
+    expect(sent).toEqual([
+      [undefined, true], // the first page view
+      ['before hide', true],
+    ]);
+    // positive control: visible again, a request goes without keepalive
+    setVisibility('visible');
+    tracker.trackEvent('visible');
+    await vi.waitFor(() => expect(make.calls).toHaveLength(3));
+    expect(make.calls[2]?.keepalive).toBe(false);
+  });
+
+  it('treats pagehide as a hide even while the page still says visible (Safari), and unlistens on shutdown', async () => {
+    setReadyState('loading');
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const make = scriptedRequest([]);
+    const tracker = track({ errors: { captureGlobal: false } }, { makeRequest: make });
+    // the loader's own (the runtime's vitals add theirs later)
+    const hideListeners = added.mock.calls.filter(
+      ([type]) => type === 'visibilitychange' || type === 'pagehide',
+    );
+    expect(hideListeners).toHaveLength(2);
+    void tracker.trackError(new Error('before pagehide'));
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() =>
+      expect(make.calls.map((c) => new URL(c.url).pathname)).toEqual(['/errors/report']),
+    );
+    await tracker.shutdown();
+    for (const [type, listener] of hideListeners) {
+      expect(removed).toHaveBeenCalledWith(type, listener);
+    }
   });
 
   it('buffers at most 100 calls while the chunk loads and counts the rest as queue_full', async () => {

@@ -1,4 +1,3 @@
-import { STRING_LIMITS } from '@usermetrics/core/limits';
 import { createConsent } from '../consent/create-consent';
 import { installGlobalHandlers } from '../errors/install-global-handlers';
 import { afterLoadIdle } from '../internal/after-load-idle';
@@ -30,7 +29,8 @@ export const trackerControls = new WeakMap<Tracker, TrackerControls>();
  * (`createCallQueue`), the consent store, the session id (storage is read lazily), and listeners that only
  * record (`error`/`unhandledrejection`, client-side navigations). The runtime chunk (`runtime/start-runtime.ts`:
  * transport, redaction, errors, web vitals, Umami, replay) is imported when the browser is idle after load,
- * or at once by `flush()`/`shutdown()`, and takes the queue over. Its life is one value (`loader/tracker-state.ts`).
+ * or at once by `flush()`/`shutdown()` or by a page hidden with calls queued, and takes the queue over. Its
+ * life is one value (`loader/tracker-state.ts`).
  */
 /**
  * The window's running tracker. A module re-run by HMR (Vite, React Fast Refresh) calls createTracker() again
@@ -113,7 +113,6 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     session,
     log,
     clock,
-    userAgent: (nav.userAgent ?? '').slice(0, STRING_LIMITS.userAgent),
     navigations: navigations ?? { hrefAt: () => location.href },
     pageViewsByApp: () => pageViewsByApp,
     makeRequest: deps.makeRequest,
@@ -172,7 +171,19 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
       0,
     );
   }
-  if (wantsRuntime) teardown.push(afterLoadIdle(w, () => void load(false)));
+  if (wantsRuntime) {
+    teardown.push(afterLoadIdle(w, () => void load(false)));
+    // Hidden (a tab switch, leaving, closing) with calls still queued: the page may never be idle again,
+    // so load the runtime now and send them. Best-effort: an unload may end before the import does.
+    const onHide = (e: Event): void => {
+      if (queue.size > 0 && (e.type === 'pagehide' || w.document.visibilityState === 'hidden'))
+        void tracker.flush();
+    };
+    for (const type of ['visibilitychange', 'pagehide']) {
+      w.addEventListener(type, onHide);
+      teardown.push(() => w.removeEventListener(type, onHide));
+    }
+  }
   teardown.push(
     consent.onChange((next, previous) =>
       guard(log, 'consent', () => runtime?.consentChanged(next, previous), undefined),

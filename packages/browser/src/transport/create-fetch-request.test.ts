@@ -50,6 +50,31 @@ describe('createFetchRequest', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('text/plain;charset=UTF-8');
   });
 
+  it('sends a keepalive request with a readable answer, and no beacon, when only keepalive is asked', async () => {
+    const fetch = fakeFetch(201);
+    const sendBeacon = vi.fn(() => true);
+    const res = await createFetchRequest({ fetch, sendBeacon })({ ...req, keepalive: true, readBody: true });
+    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(res).toMatchObject({ status: 201, body: '{"errorId":"x"}' });
+    expect(fetch.mock.calls[0]?.[1]?.keepalive).toBe(true);
+  });
+
+  it('sends once more without keepalive when a keepalive request fails (the 64 KiB keepalive quota)', async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.keepalive) throw new TypeError('Failed to fetch');
+      return new Response('{"errorId":"x"}', { status: 201 });
+    });
+    const res = await createFetchRequest({ fetch })({ ...req, keepalive: true, readBody: true });
+    expect(res).toMatchObject({ status: 201, body: '{"errorId":"x"}' });
+    expect(fetch.mock.calls.map((c) => c[1]?.keepalive)).toEqual([true, false]);
+    // positive control: without keepalive a network error is not resent here (the transport retries)
+    const down = vi.fn(async () => {
+      throw new TypeError('down');
+    });
+    await expect(createFetchRequest({ fetch: down })(req)).rejects.toThrow('down');
+    expect(down).toHaveBeenCalledTimes(1);
+  });
+
   it('rejects on a network error so the transport can retry', async () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

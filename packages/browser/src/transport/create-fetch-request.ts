@@ -10,7 +10,8 @@ export interface FetchRequestDeps {
 /**
  * The browser `makeRequest`: `fetch` normally; on page hide `sendBeacon` (a text/plain Blob, which needs no
  * CORS preflight — application/json would) with a `keepalive` fetch as fallback when the beacon is refused.
- * A queued beacon counts as status 202: the browser owns delivery from there.
+ * A queued beacon counts as status 202: the browser owns delivery from there. `keepalive` alone (an error
+ * report on a hidden page) skips the beacon, so the answer (the errorId) stays readable if the page lives on.
  */
 export function createFetchRequest(deps: FetchRequestDeps): MakeRequest {
   return async (request) => {
@@ -23,14 +24,20 @@ export function createFetchRequest(deps: FetchRequestDeps): MakeRequest {
       }
       if (queued) return { status: 202 };
     }
-    const response = await deps.fetch(request.url, {
-      method: 'POST',
-      body: request.body,
-      headers: { 'Content-Type': request.contentType },
-      // keepalive bodies are capped at 64 KiB in total; we only ask for it when the page is going away.
-      keepalive: request.beacon === true,
-      credentials: 'omit',
-    });
+    const send = (keepalive: boolean): Promise<Response> =>
+      deps.fetch(request.url, {
+        method: 'POST',
+        body: request.body,
+        headers: { 'Content-Type': request.contentType },
+        keepalive,
+        credentials: 'omit',
+      });
+    // keepalive bodies in flight are capped at 64 KiB in total, and a request over the cap fails like a network
+    // error (which, twice, would look like a CORS refusal to the transport): sent once more without it.
+    const keepalive = request.beacon === true || request.keepalive === true;
+    const response = await send(keepalive).catch((e: unknown) =>
+      keepalive ? send(false) : Promise.reject(e),
+    );
     let body: string | undefined;
     if (request.readBody) {
       try {

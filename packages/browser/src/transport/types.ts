@@ -8,6 +8,8 @@ export interface TransportRequest {
   contentType: string;
   /** Page is going away: try `navigator.sendBeacon`, then `fetch` with `keepalive`. */
   beacon?: boolean;
+  /** Page is hidden (it may be unloading): `fetch` with `keepalive`, so the request outlives the page. */
+  keepalive?: boolean;
   /** Read the response body (error reports need the errorId). */
   readBody?: boolean;
 }

@@ -33,10 +33,12 @@ export interface VitalsPipelineDeps {
 /** Web vitals from subscription to POST /metrics/web-vitals. */
 export interface VitalsPipeline {
   /**
-   * Subscribes to web-vitals and installs the hide flush; returns the function removing the listeners.
+   * Subscribes to LCP, INP and CLS and installs the hide flush; returns the function removing the listeners.
    * Called after the load event: web-vitals' buffered observers still report what happened before.
    */
   start(): () => void;
+  /** Subscribes FCP and TTFB: the start-up step after {@link VitalsPipeline.start}'s, so neither is a long task. */
+  startRest(): void;
   flush(): Promise<void>;
   /** Drops everything queued (consent revoked). */
   clear(reason: DropReason): void;
@@ -103,7 +105,7 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
 
   return {
     start() {
-      guard(log, 'webVitals', () => subscribeWebVitals(onVital), undefined);
+      guard(log, 'webVitals', () => subscribeWebVitals(onVital, 0), undefined);
       // Ordering matters: on hide, web-vitals reports the final CLS/INP from its own `visibilitychange`
       // listener, and those reports must be queued before we flush. web-vitals listens on `window` in the
       // capture phase; we listen on `document` in the bubble phase. Capture listeners on `window` run
@@ -118,6 +120,8 @@ export function createVitalsPipeline(deps: VitalsPipelineDeps): VitalsPipeline {
         w.removeEventListener('pagehide', onHidden);
       };
     },
+    // Its caller (a start-up step) reports what throws.
+    startRest: () => subscribeWebVitals(onVital, 1),
     flush: () => queue.flush(false),
     clear: (reason) => queue.clear(reason),
     stop: () => queue.stop(),
