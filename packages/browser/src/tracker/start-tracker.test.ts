@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 describe('before the load event', () => {
-  it('only records: no runtime chunk, no storage access, no request; all of it happens after load', async () => {
+  it('only records (an error fetches the runtime chunk, nothing more): no storage access, no request; the rest happens after load', async () => {
     setReadyState('loading');
     const getItem = vi.spyOn(Storage.prototype, 'getItem');
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
@@ -58,7 +58,7 @@ describe('before the load event', () => {
     window.history.pushState(null, '', '/during-load');
     window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('early'), message: 'early' }));
     await new Promise((r) => setTimeout(r, 50));
-    expect(loadRuntime).not.toHaveBeenCalled();
+    expect(loadRuntime).toHaveBeenCalledTimes(1); // fetched for the error, not started
     expect(getItem).not.toHaveBeenCalled();
     expect(setItem).not.toHaveBeenCalled();
     expect(received).toHaveLength(0);
@@ -113,9 +113,9 @@ describe('before the load event', () => {
       void tracker.trackError(new Error('queued'));
       const sentPaths = () => make.calls.map((c) => new URL(c.url).pathname);
       await new Promise((r) => setTimeout(r, 20));
-      expect(loadRuntime).not.toHaveBeenCalled();
+      expect(loadRuntime).toHaveBeenCalledTimes(1); // the error fetched the chunk; none of it has run
 
-      await runIdle(); // 1: the runtime chunk is imported, nothing else
+      await runIdle(); // 1: the runtime is started from that chunk (not fetched again), nothing else
       expect(loadRuntime).toHaveBeenCalledTimes(1);
       expect(stored()).toBeNull();
 
@@ -159,25 +159,31 @@ describe('before the load event', () => {
     }
   });
 
-  it('queues errors captured before load and reports them once the runtime takes over', async () => {
+  it('queues errors captured before load, fetches the runtime chunk for them at once, and reports them once the runtime takes over', async () => {
     setReadyState('loading');
     const loadRuntime = vi.fn(async () => runtimeModule);
-    const tracker = track({}, { loadRuntime });
+    const tracker = track({ umami }, { loadRuntime });
+    tracker.trackEvent('not an error');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loadRuntime).not.toHaveBeenCalled(); // control: other calls wait for idle time after load
     window.dispatchEvent(
       new ErrorEvent('error', { error: new TypeError('early one'), message: 'early one' }),
     );
+    expect(loadRuntime).toHaveBeenCalledTimes(1);
     const id = tracker.trackError(new RangeError('early two'));
     await new Promise((r) => setTimeout(r, 20));
-    expect(loadRuntime).not.toHaveBeenCalled();
-    expect(received).toHaveLength(0);
+    expect(loadRuntime).toHaveBeenCalledTimes(1);
+    expect(received).toHaveLength(0); // fetched, not started: nothing is sent before load
     await tracker.flush(); // a flush cannot wait for the load event: it loads the runtime now
     await expect(id).resolves.toMatch(/^err-\d+$/);
-    const messages = received.map((r) => (r.json as { error: { message: string } }).error.message);
+    const messages = received
+      .filter((r) => r.path === '/errors/report')
+      .map((r) => (r.json as { error: { message: string } }).error.message);
     expect(messages.sort()).toEqual(['early one', 'early two']);
     expect(loadRuntime).toHaveBeenCalledTimes(1);
   });
 
-  it('loads the runtime at once and sends queued errors (keepalive) when the page is hidden before idle', async () => {
+  it('starts the runtime at once and sends queued errors (keepalive) when the page is hidden before idle', async () => {
     setReadyState('loading');
     const loadRuntime = vi.fn(async () => runtimeModule);
     const make = scriptedRequest([{ status: 201, body: '{"errorId":"err-1"}' }]);
@@ -187,7 +193,7 @@ describe('before the load event', () => {
     setVisibility('visible');
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 30));
-    expect(loadRuntime).not.toHaveBeenCalled();
+    expect(loadRuntime).toHaveBeenCalledTimes(1); // fetched for the error, not started
     expect(make.calls).toHaveLength(0);
 
     // positive control for the above: the same wait after a hide sees the report, though load never came

@@ -130,11 +130,22 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     },
   };
 
+  // The chunk is fetched once: by `load`, or earlier by an error (see `urgent`).
+  let chunk: ReturnType<typeof importRuntime> | undefined;
+  const fetchChunk = () => (chunk ??= (deps.loadRuntime ?? importRuntime)());
+  // An error does not wait for the load event to fetch the chunk (as Sentry's loader script loads its SDK on
+  // the first error): if the page is then left or hidden, the runtime is already here to send the report.
+  // Nothing starts early; the runtime's start-up still waits for idle time after load, or for a hide.
+  const urgent = (fn: (rt: Runtime | undefined) => void): void => {
+    call(fn);
+    if (state.get() === 'waiting') fetchChunk().catch(() => {}); // a failed fetch is reported by load()
+  };
+
   // `now`: a flush or shutdown needs the runtime complete, without waiting for idle time.
   const load = (now: boolean): Promise<void> => {
     if (!loading) {
       state.to('loading');
-      loading = (deps.loadRuntime ?? importRuntime)().then(
+      loading = fetchChunk().then(
         (m) => {
           runtime = m.startRuntime(ctx);
         },
@@ -156,7 +167,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
   const installHandlers = (): void => {
     if (handlersInstalled || ctx.isStopping() || !resolved.errors) return;
     handlersInstalled = true;
-    const onEvent = (event: Event) => call((rt) => rt?.captureGlobal(event));
+    const onEvent = (event: Event) => urgent((rt) => rt?.captureGlobal(event));
     teardown.push(installGlobalHandlers({ window: w, onEvent }));
   };
   if (resolved.errors?.captureGlobal) guard(log, 'errors', installHandlers, undefined);
@@ -214,7 +225,7 @@ export function startTracker(resolved: ResolvedConfig, env: BrowserEnv, deps: Tr
     trackError: (error, context) =>
       ctx.isStopping() || !resolved.errors
         ? Promise.resolve(undefined)
-        : new Promise((resolve) => call((rt) => resolve(rt ? rt.trackError(error, context) : undefined))),
+        : new Promise((resolve) => urgent((rt) => resolve(rt ? rt.trackError(error, context) : undefined))),
     setConsent: (partial) => guard(log, 'consent', () => consent.set(partial ?? {}), undefined),
     // Reads four booleans: nothing that can throw.
     getConsent: consent.get,
