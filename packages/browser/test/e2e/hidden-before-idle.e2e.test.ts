@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newVisitorContext } from './support/chromium';
 import { e2eBuild } from './support/e2e-build';
-import { fullConfig, openTrackedPage, UMAMI_WEBSITE_ID, useConfig } from './support/scenario';
+import { fullConfig, leavePage, openTrackedPage, UMAMI_WEBSITE_ID, useConfig } from './support/scenario';
 import { startTestServer, type TestServer } from './support/test-server';
 
 // Calls made before the runtime loads wait in the loader's queue; the runtime loads when the browser is idle
@@ -10,8 +10,10 @@ import { startTestServer, type TestServer } from './support/test-server';
 // and stays alive (a tab switch): the built tracker must load its runtime and send what was queued (#14).
 // Headless Chromium does not hide a background tab, so the hide is the page's own `visibilitychange` with
 // `document.visibilityState` reading 'hidden'; the import, transport and requests are the real ones.
-// Not covered, and not achievable: leaving the page (a navigation) ends the document before the dynamic
-// import has run (seen here: the chunk is requested, its code never runs), so that case stays best-effort.
+// Leaving the page (a navigation) ends the document before a dynamic import started by the pagehide has run
+// (seen here: the chunk is requested, its code never runs). An error therefore fetches the chunk at once: if
+// it has arrived when the visitor leaves, pagehide starts it and the report goes out with keepalive. Calls
+// that are not errors, left before the chunk arrives, stay best-effort.
 async function visit(
   browser: Browser,
   hide: boolean,
@@ -60,6 +62,22 @@ describe('calls queued before the runtime loads, then the page is hidden (real C
     );
     expect(v.server.errorReports.map((r) => r.body.error.message)).toEqual(['queued before idle']);
     expect(v.server.umami.every((u) => u.body.payload.website === UMAMI_WEBSITE_ID)).toBe(true);
+  });
+
+  it('an error, then leaving the page: the chunk fetched for the error sends the report on pagehide', async () => {
+    const v = await visit(browser, false);
+    opened.push(v);
+    const page = v.context.pages()[0];
+    if (!page) throw new Error('no page');
+    // the error fetched the runtime chunk (never idle: nothing of it has started)
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('start-runtime')),
+    );
+    await new Promise((r) => setTimeout(r, 200)); // the module evaluates after its response
+    expect(v.server.errorReports).toEqual([]);
+    await leavePage(page);
+    await v.server.waitFor('the error report sent on pagehide', () => v.server.errorReports.length >= 1);
+    expect(v.server.errorReports.map((r) => r.body.error.message)).toEqual(['queued before idle']);
   });
 
   it('positive control: without the hide (and without idle time) nothing is sent', async () => {
