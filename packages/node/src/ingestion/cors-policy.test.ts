@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   collectStdout,
+  handlerOn,
   now,
   ORIGIN,
   v1Event,
@@ -17,19 +18,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(options: IngestionHandlerOptions = {}) {
-  const out = collectStdout();
-  return {
-    out,
-    handler: createWebVitalsHandler({
-      stdout: out,
-      now,
-      environment: 'production',
-      allowedOrigins: [ORIGIN],
-      ...options,
-    }),
-  };
-}
+const setup = (options: IngestionHandlerOptions = {}) => handlerOn(createWebVitalsHandler, options);
 
 const preflight = (origin?: string) =>
   v2Event({

@@ -1,30 +1,11 @@
 import { isUuid } from '@usermetrics/core';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  collectStdout,
-  errorBody,
-  now,
-  ORIGIN,
-  SESSION,
-  v1Event,
-  v2Event,
-} from '../../test/ingestion/fixtures';
+import { errorBody, handlerOn, SESSION, v1Event, v2Event } from '../../test/ingestion/fixtures';
 import { createErrorReportHandler } from './create-error-report-handler';
 import type { ErrorReportHandlerOptions } from './types';
 
-function setup(options: ErrorReportHandlerOptions = {}) {
-  const out = collectStdout();
-  const handler = createErrorReportHandler({
-    stdout: out,
-    now,
-    environment: 'production',
-    routes: ['/users/:id'],
-    allowedOrigins: [ORIGIN],
-    functionName: 'errors-fn',
-    ...options,
-  });
-  return { out, handler };
-}
+const setup = (options: ErrorReportHandlerOptions = {}) =>
+  handlerOn(createErrorReportHandler, { routes: ['/users/:id'], functionName: 'errors-fn', ...options });
 
 const bodyOf = (res: { body: string }) => JSON.parse(res.body);
 

@@ -1,28 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  collectStdout,
-  NOW,
-  now,
-  ORIGIN,
-  v1Event,
-  v2Event,
-  vital,
-  vitalsBody,
-} from '../../test/ingestion/fixtures';
+import { handlerOn, NOW, v1Event, v2Event, vital, vitalsBody } from '../../test/ingestion/fixtures';
 import { createWebVitalsHandler } from './create-web-vitals-handler';
 import type { IngestionLogger, WebVitalsHandlerOptions } from './types';
 
-function setup(options: WebVitalsHandlerOptions = {}) {
-  const out = collectStdout();
-  const handler = createWebVitalsHandler({
-    stdout: out,
-    now,
-    environment: 'production',
-    allowedOrigins: [ORIGIN],
-    ...options,
-  });
-  return { out, handler };
-}
+const setup = (options: WebVitalsHandlerOptions = {}) => handlerOn(createWebVitalsHandler, options);
 
 const errorCode = (res: { body: string }) => JSON.parse(res.body).error.code;
 const valid = vitalsBody([vital()]);
