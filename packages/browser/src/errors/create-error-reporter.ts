@@ -26,8 +26,6 @@ export interface ErrorReporterDeps {
   release?: string;
   onDrop: (reason: DropReason, count: number) => void;
   onSent: (count: number) => void;
-  /** True while the page is hidden: reports then go out with `keepalive`, as the page may be unloading. */
-  isHidden?: () => boolean;
 }
 
 /** Sends error reports, one per request (DESIGN §5). */
@@ -109,13 +107,7 @@ export function createErrorReporter(deps: ErrorReporterDeps): ErrorReporter {
         return undefined;
       }
       const outcome = await deps.transport.send(
-        {
-          url: deps.url,
-          body,
-          contentType: 'text/plain;charset=UTF-8',
-          readBody: true,
-          keepalive: deps.isHidden?.(),
-        },
+        { url: deps.url, body, contentType: 'text/plain;charset=UTF-8', readBody: true },
         { isAllowed: deps.isAllowed },
       );
       if (!outcome.ok) {

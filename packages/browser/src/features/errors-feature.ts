@@ -33,7 +33,6 @@ export function createErrorsFeature(
     onSent: ctx.sent,
     log: ctx.log,
     isClosed: ctx.isClosed,
-    isHidden: () => ctx.env.document.visibilityState === 'hidden',
     // Full request URLs, not origins: with the ingestion API on the app's own origin, every stack frame
     // would contain the bare endpoint and no unhandled error would ever be reported.
     ownUrls: [

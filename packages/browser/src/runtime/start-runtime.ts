@@ -5,6 +5,7 @@ import { createUmamiFeature, type UmamiFeature } from '../features/umami-feature
 import { createVitalsFeature } from '../features/vitals-feature';
 import { createFetchRequest } from '../transport/create-fetch-request';
 import { createTransport, type Transport } from '../transport/create-transport';
+import { keepaliveWhileHidden } from '../transport/keepalive-while-hidden';
 import type { VitalsPipeline } from '../vitals/create-vitals-pipeline';
 import { type HeldSends, holdSends } from './hold-sends';
 import { runSteps } from './run-steps';
@@ -62,20 +63,16 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
     },
     resolved.config.umami &&
       (() => {
-        const t = transport as Transport;
-        // Sent while the page is hidden (it may be unloading, e.g. calls queued before the runtime loaded):
-        // with keepalive, as error reports are.
-        held = holdSends({
-          ...t,
-          send: (request, options) =>
-            t.send({ ...request, keepalive: env.document.visibilityState === 'hidden' }, options),
-        });
+        held = holdSends(keepaliveWhileHidden(transport as Transport, env.document));
         umami = createUmamiFeature(ctx, held.transport);
         if (!stopping()) umami?.firstView();
       }),
     resolved.config.umami && (() => held?.release()),
     () => {
-      if (resolved.errors) errors = createErrorsFeature(ctx, transport as Transport, () => replay?.getUrl());
+      if (resolved.errors)
+        errors = createErrorsFeature(ctx, keepaliveWhileHidden(transport as Transport, env.document), () =>
+          replay?.getUrl(),
+        );
       ctx.ready(runtime);
     },
     resolved.vitalsSampleRate !== undefined &&
