@@ -52,11 +52,8 @@ const EMPTY: CompiledDocument = { render: () => '' };
 const SIMPLE = /^[\w .:/@+=,-]*$/;
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/**
- * JSON-encodes a string, skipping JSON.stringify for the plain ASCII names and values that dominate EMF.
- * @internal
- */
-export function encode(s: string): string {
+/** JSON-encodes a string, skipping JSON.stringify for the plain ASCII names and values that dominate EMF. */
+function encode(s: string): string {
   return SIMPLE.test(s) ? '"' + s + '"' : JSON.stringify(s);
 }
 
