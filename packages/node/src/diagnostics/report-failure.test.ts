@@ -67,6 +67,29 @@ describe('the diagnostics channel (#13 item 4)', () => {
     expect(result).toBe('ok');
     expect(stderr.join('')).toContain('[usermetrics] wrapper finish failed');
   });
+
+  it('a sink whose writeAscii throws (the path of an all-ASCII invocation line) is caught the same way', async () => {
+    vi.stubEnv('USERMETRICS_DEBUG', '');
+    const stderr = captureStderr();
+    const written: string[] = [];
+    const asciiBroken = {
+      write: (text: string) => written.push(text),
+      writeAscii() {
+        throw new Error('EPIPE');
+      },
+    };
+    const handler = withUsermetrics(async () => 'ok', {
+      functionName: 'fn',
+      debug: true,
+      stdout: asciiBroken,
+    });
+
+    const result = await handler({}, { awsRequestId: 'r-1' });
+
+    expect(result).toBe('ok');
+    expect(stderr.join('')).toContain('[usermetrics] wrapper finish failed');
+    expect(written).toEqual([]); // the line went to writeAscii, not write
+  });
 });
 
 describe('one guard per entry point', () => {
