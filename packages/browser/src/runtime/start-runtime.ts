@@ -6,6 +6,7 @@ import { createVitalsFeature } from '../features/vitals-feature';
 import { createFetchRequest } from '../transport/create-fetch-request';
 import { createTransport, type Transport } from '../transport/create-transport';
 import { keepaliveWhileHidden } from '../transport/keepalive-while-hidden';
+import { sendInOrder } from '../transport/send-in-order';
 import type { VitalsPipeline } from '../vitals/create-vitals-pipeline';
 import { type HeldSends, holdSends } from './hold-sends';
 import { runSteps } from './run-steps';
@@ -63,7 +64,9 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
     },
     resolved.config.umami &&
       (() => {
-        held = holdSends(keepaliveWhileHidden(transport as Transport, env.document));
+        held = holdSends(
+          sendInOrder(keepaliveWhileHidden(transport as Transport, env.document), env.document),
+        );
         umami = createUmamiFeature(ctx, held.transport);
         if (!stopping()) umami?.firstView();
       }),
@@ -115,6 +118,8 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
     finishStart: start.finish,
     async flush() {
       await vitals?.flush();
+      // Umami's requests wait their turn (sendInOrder): its drain waits for those too, then the transport's.
+      await held?.transport.drain();
       await transport?.drain();
     },
     async stop() {
@@ -126,6 +131,7 @@ export function startRuntime(ctx: RuntimeContext): Runtime {
       const queued = vitals?.flush();
       transport?.close();
       await queued;
+      await held?.transport.drain();
       await transport?.drain();
     },
   };
